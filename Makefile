@@ -1,0 +1,35 @@
+# Two commands set everything up on a fresh Debian machine: `make run` and `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint sandbox system-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/fwdesk
+
+sandbox: $(STAMP)
+	$(VENV)/bin/fwdesk-sandbox --speed 600
+
+system-deps:
+	./scripts/system-deps.sh
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check fwdesk tests
+	$(VENV)/bin/ruff format --check fwdesk tests
+
+# The suite runs on a virtual X server with a real Secret Service (gnome-keyring) on a
+# private D-Bus session, as a shop owner's desktop would provide them.
+test: $(STAMP) system-deps lint
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+		sh -c 'printf fwdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
+		$(VENV)/bin/python -m pytest'
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
