@@ -1,0 +1,60 @@
+"""The account behind a key pair, and the keys themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from fwdesk.api.fields import Model
+from fwdesk.api.orders import Address
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A FinerWorks key pair. `repr` shows neither key, so it is safe in logs and tracebacks."""
+
+    web_api_key: str = field(repr=False)
+    app_key: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.web_api_key.strip() or not self.app_key.strip():
+            raise ValueError("both web_api_key and app_key are needed")
+
+    def secrets(self) -> tuple[str, str]:
+        return (self.web_api_key, self.app_key)
+
+
+@dataclass(frozen=True)
+class UserAccount(Model):
+    account_id: int | None = None
+    account_username: str = ""
+    account_email: str = ""
+    account_title: str | None = None
+    account_firstname: str = ""
+    account_lastname: str = ""
+    billing_info: Address | None = None
+    business_info: Address | None = None
+    logo_url: str | None = None
+    user_account_credits: Decimal = Decimal(0)
+    enable_invoice_payment: bool = False
+    account_key: str | None = None
+    shipping_preferences: list[Any] = field(default_factory=list)
+    user_profile_complete: bool = False
+
+
+@dataclass(frozen=True)
+class AppInfo(Model):
+    """The registered app; `app_live_mode` False means every order is a test order."""
+
+    app_name: str = ""
+    app_description: str = ""
+    app_live_mode: bool | None = None
+
+
+@dataclass(frozen=True)
+class CredentialCheck:
+    """What `test_my_credentials` learned: whose keys they are, and whether the app is live."""
+
+    account: UserAccount | None
+    app: AppInfo | None
