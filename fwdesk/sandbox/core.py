@@ -199,25 +199,16 @@ class Sandbox:
             )
         account = self._authenticate(request)
         if account is None:
-            return _answer(
-                400,
-                {
-                    "Message": "The request is invalid.",
-                    "ModelState": {"credentials": [AUTH_MESSAGE]},
-                },
-            )
+            return _invalid({"credentials": [AUTH_MESSAGE]})
         try:
             body = json.loads(request.body) if request.body.strip() else None
         except (ValueError, UnicodeDecodeError):
-            return _answer(
-                400,
-                {"Message": "The request is invalid.", "ModelState": {"body": ["Not valid JSON."]}},
-            )
+            return _invalid({"body": ["Not valid JSON."]})
         call = Call(account=account, verb=request.method, body=body, query=request.query)
         try:
             payload = route.handler(call)
         except Invalid as invalid:
-            return _answer(400, {"Message": invalid.message, "ModelState": invalid.errors})
+            return _invalid(invalid.errors, invalid.message)
         except Refusal as refusal:
             return _answer(200, {"status": _status(False, str(refusal))})
         return _answer(200, {"status": _status(True, ""), **payload})
@@ -240,13 +231,7 @@ class Sandbox:
         """
         account = self._authenticate(request)
         if account is None:
-            return _answer(
-                400,
-                {
-                    "Message": "The request is invalid.",
-                    "ModelState": {"credentials": [AUTH_MESSAGE]},
-                },
-            )
+            return _invalid({"credentials": [AUTH_MESSAGE]})
         if method == "_sandbox_orders":
             orders = [
                 {
@@ -714,6 +699,11 @@ def _answer(status: int, payload: dict[str, Any]) -> SandboxResponse:
     return SandboxResponse(
         status, json.dumps(payload).encode(), {"Content-Type": "application/json; charset=utf-8"}
     )
+
+
+def _invalid(errors: Errors, message: str = "The request is invalid.") -> SandboxResponse:
+    """The ASP.NET model-binding answer FinerWorks gives for bad keys and bad fields."""
+    return _answer(400, {"Message": message, "ModelState": errors})
 
 
 def _status(success: bool, message: str) -> dict[str, Any]:
