@@ -28,8 +28,7 @@ lint: $(STAMP)
 # private D-Bus session, as a shop owner's desktop would provide them.
 test: $(STAMP) system-deps lint
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-		sh -c 'printf fwdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
-		$(VENV)/bin/python -m pytest'
+		./scripts/with-keyring.sh $(VENV)/bin/python -m pytest
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

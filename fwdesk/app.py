@@ -2,26 +2,123 @@
 
 from __future__ import annotations
 
+import argparse
+import logging
+import os
 import sys
+import traceback
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fwdesk import __version__, connection
+from fwdesk.core.credentials import CredentialStore, backend_name, keychain_available
+from fwdesk.core.logs import setup_logging
+from fwdesk.core.paths import AppPaths
+from fwdesk.core.settings import SettingsFile
+from fwdesk.ui.main_window import MainWindow
+from fwdesk.ui.theme import apply_theme
+from fwdesk.ui.worker import JobContext, abandoned_threads
+
+log = logging.getLogger("fwdesk")
+SMOKE_TIMEOUT_MS = 15_000
 
 
-def create_app(argv: list[str] | None = None) -> QMainWindow:
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fwdesk", description="FinerWorks orders on the desktop")
+    parser.add_argument("--demo", action="store_true", help="use the built-in simulator")
+    parser.add_argument("--sandbox-url", metavar="URL", help="use a running fwdesk-sandbox")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="build everything, print facts, exit"
+    )
+    parser.add_argument("--version", action="version", version=f"fwdesk {__version__}")
+    args, _qt_arguments = parser.parse_known_args(argv[1:])
+    return args
+
+
+def create_app(argv: list[str] | None = None) -> MainWindow:
     """The main window, ready to show; the QApplication is created or reused."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("fwdesk")
-    window = QMainWindow()
-    window.setWindowTitle("fwdesk")
-    window.setCentralWidget(QLabel("fwdesk — the application shell arrives with the next issue."))
-    window.resize(960, 640)
-    return window
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("fwdesk")
+    apply_theme(app)
+    paths = AppPaths.detect().ensure()
+    setup_logging(paths.log_file)
+    log.info("fwdesk %s starting (Qt %s, %s)", __version__, qVersion(), app.platformName())
+    forced = None
+    if args.sandbox_url:
+        forced = connection.sandbox_url(args.sandbox_url)
+    elif args.demo:
+        forced = connection.demo(paths.demo_state_file)
+    return MainWindow(paths, SettingsFile(paths.settings_file), CredentialStore(), forced)
 
 
-def main() -> int:
-    window = create_app(sys.argv)
+def smoke_test(window: MainWindow) -> int:
+    """One round trip through the worker proves the packaged parts are all there."""
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    window.service.submit(
+        "smoke test",
+        _count_product_types,
+        on_done=lambda count: (outcome.update(count=count), loop.quit()),
+        on_error=lambda error: (outcome.update(error=error), loop.quit()),
+    )
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
+    loop.exec()
+    window.service.shutdown()
+    platform = QApplication.instance().platformName()
+    keychain = f"{backend_name()} ({'usable' if keychain_available() else 'not usable'})"
+    if "count" not in outcome:
+        reason = outcome.get("error", "no answer within the time limit")
+        print(f"fwdesk smoke test FAILED: {window.connection.description}: {reason}")
+        return 1
+    print(
+        f"fwdesk {__version__} | Qt {qVersion()} ({QLibraryInfo.version().toString()}) "
+        f"| platform {platform} | keyring {keychain} | {window.connection.description}: "
+        f"{outcome['count']} product types"
+    )
+    return 0
+
+
+def _count_product_types(context: JobContext) -> int:
+    return len(context.client.list_product_types())
+
+
+def _report_crash(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Unexpected errors are logged in full and shown calmly, never as a traceback dialog."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
+    if QApplication.instance() is not None:
+        QMessageBox.warning(
+            None,
+            "fwdesk",
+            "Something unexpected went wrong. Your work is saved; the details are in the log "
+            "folder (Help > Open log folder).",
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    window = create_app(argv)
+    if args.smoke_test:
+        return smoke_test(window)
+    sys.excepthook = _report_crash
     window.show()
-    return QApplication.instance().exec()
+    code = QApplication.instance().exec()
+    if abandoned_threads():
+        # A worker is stuck in a call that could not be cut; Qt would abort on destroying its
+        # thread, so leave the process directly (everything that matters is saved).
+        logging.shutdown()
+        os._exit(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -1,15 +1,44 @@
-"""Suite-wide fixtures: real sandbox processes on loopback, shared where state allows."""
+"""Suite-wide fixtures: isolated app folders, an in-memory keychain, and real sandbox
+processes on loopback shared where state allows."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+import keyring
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+# Widget tests use the X server when there is one (make test runs under Xvfb), and Qt's
+# offscreen platform otherwise, so a quick run needs no display.
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from memory_keyring import MemoryKeyring
 from sandboxes import SandboxProcess, start_sandbox
+
+
+@pytest.fixture(autouse=True)
+def fwdesk_home(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own FWDESK_HOME, so none touches the real profile or another test."""
+    home = tmp_path / "fwdesk-home"
+    monkeypatch.setenv("FWDESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request):
+    """The in-memory keychain, unless the test asks for the OS one."""
+    if request.node.get_closest_marker("real_keychain"):
+        yield None
+        return
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="session")

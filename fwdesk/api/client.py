@@ -19,6 +19,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 import httpx
 
+from fwdesk.api.abortable import AbortableTransport
 from fwdesk.api.account import AppInfo, CredentialCheck, Credentials, UserAccount
 from fwdesk.api.catalog import (
     Frame,
@@ -187,6 +188,7 @@ class FinerWorksClient:
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self._transport = transport
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=timeout,
@@ -200,6 +202,11 @@ class FinerWorksClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def abort(self) -> None:
+        """End any request in flight (from any thread); it fails with a NetworkError."""
+        if isinstance(self._transport, AbortableTransport):
+            self._transport.abort()
 
     def __enter__(self) -> FinerWorksClient:
         return self

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import weakref
+from typing import ClassVar
 
 MASK = "********"
 
@@ -19,7 +20,7 @@ class Redactor:
     def __init__(self, secrets: tuple[str, ...]) -> None:
         # Longest first, so a key that contains the other is masked whole.
         self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
-        _log_filter.add(self)
+        SecretLogFilter.add(self)
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
@@ -27,29 +28,35 @@ class Redactor:
         return text
 
 
-class _SecretLogFilter(logging.Filter):
-    """Masks every live client's keys in records of the loggers it is attached to."""
+class SecretLogFilter(logging.Filter):
+    """Masks every live client's keys in the records it sees (as a logger or handler filter)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._redactors: weakref.WeakSet[Redactor] = weakref.WeakSet()
-        self._lock = threading.Lock()
+    _redactors: ClassVar[weakref.WeakSet[Redactor]] = weakref.WeakSet()
+    _lock = threading.Lock()
 
-    def add(self, redactor: Redactor) -> None:
-        with self._lock:
-            self._redactors.add(redactor)
+    @classmethod
+    def add(cls, redactor: Redactor) -> None:
+        with cls._lock:
+            cls._redactors.add(redactor)
+
+    @classmethod
+    def redact(cls, text: str) -> str:
+        with cls._lock:
+            redactors = list(cls._redactors)
+        for redact in redactors:
+            text = redact(text)
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        with self._lock:
-            redactors = list(self._redactors)
-        if redactors:
-            text = record.getMessage()
-            for redact in redactors:
-                text = redact(text)
-            record.msg, record.args = text, None
+        text = self.redact(record.getMessage())
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        record.msg, record.args = text, None
         return True
 
 
-_log_filter = _SecretLogFilter()
+_log_filter = SecretLogFilter()
 for _name in ("httpx", "httpcore", "fwdesk.api"):
     logging.getLogger(_name).addFilter(_log_filter)

@@ -1,0 +1,419 @@
+"""The main window: mode banner, the three tabs, menus, status bar, and the active connection."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fwdesk import __version__, connection
+from fwdesk.api.account import CredentialCheck
+from fwdesk.connection import Connection
+from fwdesk.core.accounts import Mode
+from fwdesk.core.credentials import CredentialStore, KeychainError, backend_name
+from fwdesk.core.paths import AppPaths
+from fwdesk.core.settings import SettingsFile
+from fwdesk.ui.account_dialog import AccountDialog
+from fwdesk.ui.banner import ModeBanner
+from fwdesk.ui.manage_accounts import ManageAccountsDialog
+from fwdesk.ui.placeholder import placeholder_page
+from fwdesk.ui.worker import ApiService, JobContext, Priority
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1180, 760)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings_file: SettingsFile,
+        store: CredentialStore,
+        forced: Connection | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("fwdesk")
+        self.paths = paths
+        self.settings_file = settings_file
+        self.settings = settings_file.load()
+        self.store = store
+        self.forced = forced
+        self.account_name = ""
+        self._manage_dialog: ManageAccountsDialog | None = None
+
+        self.banner = ModeBanner()
+        self.banner.connect_requested.connect(self.connect_account)
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(
+            placeholder_page(
+                "catalogPage",
+                "Product catalogue",
+                "Every product type, medium, style, size and frame FinerWorks offers, with your "
+                "prices. The catalogue browser is being finished and arrives in the next update.",
+            ),
+            "&Catalogue",
+        )
+        self.tabs.addTab(
+            placeholder_page(
+                "orderPage",
+                "New order",
+                "Type an order and see what every shipping method costs while you type. Order "
+                "entry arrives in the next update.",
+            ),
+            "&New order",
+        )
+        self.tabs.addTab(
+            placeholder_page(
+                "ordersPage",
+                "Orders",
+                "Follow each order to your customer's door, with tracking numbers. The order "
+                "tracker arrives in the next update.",
+            ),
+            "&Orders",
+        )
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.connection_label = QLabel(objectName="connectionStatus")
+        self.busy_label = QLabel(objectName="busyLabel")
+        self.error_label = QLabel(objectName="lastErrorLabel")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.connection_label, 1)
+        self.statusBar().addPermanentWidget(self.error_label)
+        self.statusBar().addPermanentWidget(self.busy_label)
+
+        self.connection = self._initial_connection()
+        self.service = ApiService(self.connection.client_factory, self)
+        self.service.job_failed.connect(self._job_failed)
+        self.service.activity.connect(self._activity)
+        self._build_menus()
+        self._restore_layout()
+        self._show_connection(self.connection)
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = self._action(
+            file_menu, "&Import orders from CSV…", "importCsvAction", "Ctrl+I"
+        )
+        self.export_action = self._action(
+            file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
+        )
+        for action in (self.import_action, self.export_action):
+            action.setEnabled(False)
+            action.setStatusTip("Available once the order tabs arrive in the next update")
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        account_menu = self.menuBar().addMenu("&Account")
+        connect = self._action(
+            account_menu, "&Connect an account…", "connectAccountAction", "Ctrl+Shift+C"
+        )
+        connect.triggered.connect(self.connect_account)
+        manage = self._action(
+            account_menu, "&Manage accounts…", "manageAccountsAction", "Ctrl+Shift+M"
+        )
+        manage.triggered.connect(self.manage_accounts)
+        self.switch_menu = account_menu.addMenu("&Switch to")
+        self.switch_menu.setObjectName("switchAccountMenu")
+        account_menu.addSeparator()
+        self.disconnect_action = self._action(
+            account_menu, "&Disconnect (back to demo)", "disconnectAction"
+        )
+        self.disconnect_action.triggered.connect(self.disconnect_account)
+        self._rebuild_switch_menu()
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._action(
+            help_menu, "&About fwdesk", "aboutAction", QKeySequence.StandardKey.HelpContents
+        )
+        about.triggered.connect(self.show_about)
+        logs = self._action(help_menu, "Open &log folder", "openLogsAction")
+        logs.triggered.connect(self.open_log_folder)
+
+        for index in range(self.tabs.count()):
+            jump = QAction(self)
+            jump.setShortcut(f"Ctrl+{index + 1}")
+            jump.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            self.addAction(jump)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        name: str,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        menu.addAction(action)
+        return action
+
+    def _rebuild_switch_menu(self) -> None:
+        self.switch_menu.clear()
+        group = QActionGroup(self.switch_menu)
+        demo = self.switch_menu.addAction("Demo (built-in simulator)")
+        demo.setCheckable(True)
+        demo.setChecked(self.settings.active_account is None)
+        demo.triggered.connect(self.disconnect_account)
+        group.addAction(demo)
+        for account in self.settings.accounts:
+            action = self.switch_menu.addAction(account.name)
+            action.setCheckable(True)
+            action.setChecked(account.name == self.settings.active_account)
+            action.setData(account.name)
+            action.triggered.connect(self._switch_from_menu)
+            group.addAction(action)
+        self.disconnect_action.setEnabled(self.settings.active_account is not None)
+
+    @Slot()
+    def _switch_from_menu(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.switch_account(action.data())
+
+    # -- connections ----------------------------------------------------------------------
+
+    def _initial_connection(self) -> Connection:
+        if self.forced is not None:
+            return self.forced
+        account = self.settings.account(self.settings.active_account)
+        if account is None:
+            return self._demo()
+        try:
+            credentials = self.store.load(account.name)
+        except KeychainError as problem:
+            self._note_error(f"{problem} Running in demo mode.")
+            return self._demo()
+        if credentials is None:
+            self._note_error(
+                f"The keys for “{account.name}” are not in the keychain any more. "
+                "Connect the account again (Account menu)."
+            )
+            return self._demo()
+        return connection.finerworks(account, credentials)
+
+    def _demo(self) -> Connection:
+        return connection.demo(self.paths.demo_state_file)
+
+    def switch_account(self, name: str | None) -> None:
+        account = self.settings.account(name)
+        if account is None:
+            self.settings.active_account = None
+            self.use_connection(self._demo())
+            return
+        try:
+            credentials = self.store.load(account.name)
+        except KeychainError as problem:
+            self._note_error(str(problem))
+            return
+        if credentials is None:
+            self.connect_account(account.name)
+            return
+        self.settings.active_account = account.name
+        self.use_connection(connection.finerworks(account, credentials))
+
+    @Slot()
+    def disconnect_account(self) -> None:
+        self.switch_account(None)
+
+    def use_connection(self, chosen: Connection) -> None:
+        self.forced = None
+        self.settings_file.save(self.settings)
+        self._rebuild_switch_menu()
+        self.connection = chosen
+        self.service.restart(chosen.client_factory)
+        self._show_connection(chosen)
+
+    def _show_connection(self, shown: Connection) -> None:
+        self.account_name = shown.account.name if shown.account else ""
+        self.banner.show_mode(shown.mode, self._banner_text(shown, shown.mode))
+        self.connection_label.setText(f"Connecting to {shown.description}…")
+        self.service.submit(
+            "connection check",
+            _check_connection,
+            priority=Priority.INTERACTIVE,
+            key="connection-check",
+            on_done=self._connection_confirmed,
+            on_error=self._connection_failed,
+        )
+
+    def _banner_text(self, shown: Connection, mode: Mode) -> str:
+        if mode is Mode.DEMO:
+            return f"{shown.description}. Nothing is printed, shipped or billed."
+        plain = "" if shown.encrypted else " Not encrypted (plain http)."
+        name = f"“{self.account_name}”"
+        if mode is Mode.TEST:
+            return (
+                f"Account {name} · {shown.description}. Orders are accepted but not printed, "
+                f"shipped or billed.{plain}"
+            )
+        return (
+            f"Account {name}. Orders are printed, shipped and billed to your FinerWorks "
+            f"account.{plain}"
+        )
+
+    def _connection_confirmed(self, check: CredentialCheck) -> None:
+        mode = self.connection.mode
+        if mode is Mode.LIVE and check.app is not None and check.app.app_live_mode is False:
+            mode = Mode.TEST
+        self.banner.show_mode(mode, self._banner_text(self.connection, mode))
+        who = check.account.account_username if check.account else "FinerWorks"
+        self.connection_label.setText(f"Connected to {self.connection.description} as {who}")
+        self.error_label.clear()
+
+    def _connection_failed(self, error: Exception) -> None:
+        self.connection_label.setText(f"Not connected to {self.connection.description}")
+
+    # -- account dialogs ------------------------------------------------------------------
+
+    @Slot()
+    def connect_account(self, name: str | None = None) -> None:
+        account = self.settings.account(name) if isinstance(name, str) else None
+        credentials = None
+        if account is not None:
+            try:
+                credentials = self.store.load(account.name)
+            except KeychainError as problem:
+                self._note_error(str(problem))
+        dialog = AccountDialog(
+            self.service,
+            self.store,
+            {a.name for a in self.settings.accounts},
+            account,
+            credentials,
+            self,
+        )
+        if dialog.exec() and dialog.choice is not None:
+            chosen = dialog.choice
+            self.settings.upsert(chosen.account, replacing=account.name if account else None)
+            self.settings.active_account = chosen.account.name
+            self.use_connection(connection.finerworks(chosen.account, chosen.credentials))
+
+    @Slot()
+    def manage_accounts(self) -> None:
+        dialog = ManageAccountsDialog(self)
+        dialog.add_requested.connect(self._manage_add)
+        dialog.edit_requested.connect(self._manage_edit)
+        dialog.remove_requested.connect(self._manage_remove)
+        dialog.use_requested.connect(self._manage_use)
+        self._manage_dialog = dialog
+        dialog.show_accounts(self.settings.accounts, self.settings.active_account)
+        dialog.exec()
+        self._manage_dialog = None
+
+    def _refresh_manage(self) -> None:
+        if self._manage_dialog is not None:
+            self._manage_dialog.show_accounts(self.settings.accounts, self.settings.active_account)
+
+    @Slot()
+    def _manage_add(self) -> None:
+        self.connect_account()
+        self._refresh_manage()
+
+    @Slot(str)
+    def _manage_edit(self, name: str) -> None:
+        self.connect_account(name)
+        self._refresh_manage()
+
+    @Slot(str)
+    def _manage_use(self, name: str) -> None:
+        self.switch_account(name)
+
+    @Slot(str)
+    def _manage_remove(self, name: str) -> None:
+        try:
+            self.store.delete(name)
+        except KeychainError as problem:
+            self._note_error(str(problem))
+        was_active = self.settings.active_account == name
+        self.settings.remove(name)
+        if was_active:
+            self.use_connection(self._demo())
+        else:
+            self.settings_file.save(self.settings)
+            self._rebuild_switch_menu()
+        self._refresh_manage()
+
+    # -- status and help ------------------------------------------------------------------
+
+    @Slot(str, str)
+    def _job_failed(self, name: str, message: str) -> None:
+        self._note_error(message)
+
+    def _note_error(self, message: str) -> None:
+        stamp = time.strftime("%H:%M")
+        self.error_label.setText(f"{stamp} — {message}")
+        self.error_label.setToolTip(message)
+        log.warning("%s", message)
+
+    @Slot(int)
+    def _activity(self, pending: int) -> None:
+        self.busy_label.setText("Working…" if pending else "")
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About fwdesk",
+            f"<h3>fwdesk {__version__}</h3>"
+            "<p>Place and follow FinerWorks print-on-demand orders from your desktop.</p>"
+            f"<p>Connected to: {self.connection.description}<br>"
+            f"Keychain: {backend_name()}<br>Logs: {self.paths.logs}</p>",
+        )
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.logs)))
+
+    # -- window state ---------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        restored = False
+        if self.settings.window_geometry:
+            restored = self.restoreGeometry(
+                QByteArray.fromBase64(self.settings.window_geometry.encode())
+            )
+        if not restored:
+            self.resize(*DEFAULT_SIZE)
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                frame = self.frameGeometry()
+                frame.moveCenter(screen.availableGeometry().center())
+                self.move(frame.topLeft())
+        self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), self.tabs.count() - 1))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.current_tab = self.tabs.currentIndex()
+        self.settings_file.save(self.settings)
+        self.service.shutdown()
+        event.accept()
+
+
+def _check_connection(context: JobContext) -> CredentialCheck:
+    return context.client.test_my_credentials()

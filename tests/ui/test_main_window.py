@@ -1,0 +1,66 @@
+"""The main window in demo mode: tabs, banner, menus, status bar, and remembered layout."""
+
+from __future__ import annotations
+
+from conftest import connected
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QPushButton, QTabWidget
+
+from fwdesk.core.accounts import Mode
+
+
+def test_demo_window_has_tabs_banner_and_connects(open_window, qtbot):
+    window = open_window("--demo")
+    assert window.windowTitle() == "fwdesk"
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    assert [tabs.tabText(i).replace("&", "") for i in range(tabs.count())] == [
+        "Catalogue",
+        "New order",
+        "Orders",
+    ]
+    banner = window.banner
+    assert banner.objectName() == "modeBanner" and banner.mode is Mode.DEMO
+    assert banner.title.text() == "DEMO"
+    assert "Nothing is printed, shipped or billed" in banner.detail.text()
+    assert window.findChild(QPushButton, "connectAccountButton").isVisibleTo(window)
+    qtbot.waitUntil(lambda: connected(window), timeout=5000)
+    assert window.connection_label.text() == ("Connected to Built-in FinerWorks simulator as demo")
+
+
+def test_menus_have_keyboard_shortcuts(open_window):
+    window = open_window("--demo")
+    menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions())}
+    assert list(menus) == ["File", "Account", "Help"]
+    texts = {a.objectName(): a for m in menus.values() for a in m.actions() if a.objectName()}
+    assert texts["quitAction"].shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert texts["importCsvAction"].shortcut().toString() == "Ctrl+I"
+    assert texts["connectAccountAction"].shortcut().toString() == "Ctrl+Shift+C"
+    assert {"manageAccountsAction", "disconnectAction", "aboutAction", "openLogsAction"} <= set(
+        texts
+    )
+
+
+def test_ctrl_number_actions_switch_tabs(open_window):
+    window = open_window("--demo")
+    jumps = {a.shortcut().toString(): a for a in window.actions()}
+    jumps["Ctrl+3"].trigger()
+    assert window.tabs.currentIndex() == 2
+    jumps["Ctrl+2"].trigger()
+    assert window.tabs.currentIndex() == 1
+
+
+def test_geometry_and_tab_are_restored(open_window, qtbot):
+    first = open_window("--demo")
+    first.resize(1000, 690)
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    second = open_window("--demo")
+    assert second.tabs.currentIndex() == 2
+    assert (second.width(), second.height()) == (1000, 690)
+
+
+def test_api_errors_reach_the_status_bar(open_window, qtbot):
+    window = open_window("--sandbox-url", "http://127.0.0.1:9/v3/")
+    qtbot.waitUntil(lambda: window.error_label.text() != "", timeout=10000)
+    assert "could not be reached" in window.error_label.text()
+    assert window.connection_label.text().startswith("Not connected")
