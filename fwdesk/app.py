@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QTimer, qVersion
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QObject, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fwdesk import __version__, connection
@@ -23,6 +25,7 @@ from fwdesk.ui.worker import JobContext, abandoned_threads
 
 log = logging.getLogger("fwdesk")
 SMOKE_TIMEOUT_MS = 15_000
+STARTUP_PROBE = "FWDESK_STARTUP_PROBE"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -102,6 +105,41 @@ def _report_crash(
         )
 
 
+class FirstPaintProbe(QObject):
+    """With FWDESK_STARTUP_PROBE set, prints the wall-clock moment of the window's first paint
+    (the benchmarks compare it with the moment they started the process); ``quit`` also
+    closes the app right after."""
+
+    def __init__(self, window: MainWindow, *, quit_after: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._quit_after = quit_after
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            print(f"first-paint {time.time():.6f}", flush=True)
+            if self._quit_after:
+                QTimer.singleShot(0, self._window.close)
+        return False
+
+
+def _close_on_terminate(window: MainWindow) -> None:
+    """SIGTERM (logout, shutdown, a package upgrade) closes the window like File > Quit.
+
+    Python only runs its signal handlers when it gets control, which a waiting Qt event loop
+    never gives it; a slow idle timer hands control back a few times a second.
+    """
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(_let_python_run)
+    heartbeat.start(250)
+
+
+def _let_python_run() -> None:
+    """Nothing to do: returning to Python is the point."""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv)
@@ -111,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke_test:
         return smoke_test(window)
     sys.excepthook = _report_crash
+    _close_on_terminate(window)
+    if os.environ.get(STARTUP_PROBE):
+        window.installEventFilter(
+            FirstPaintProbe(window, quit_after=os.environ[STARTUP_PROBE] == "quit")
+        )
     window.show()
     code = QApplication.instance().exec()
     if abandoned_threads():

@@ -78,7 +78,7 @@ def url_problem(text: str) -> str | None:
     """Why a custom endpoint cannot be used, in a shop owner's words; None when it can."""
     parts = urlsplit(text.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "Enter a full address starting with https:// (or http:// for a local simulator)."
+        return "Enter the full address, starting with https://."
     if parts.query or parts.fragment:
         return "The address should not contain '?' or '#'."
     return None

@@ -47,7 +47,6 @@ class AccountChoice:
 def field_error_label() -> QLabel:
     label = QLabel()
     label.setProperty("role", "fieldError")
-    label.setWordWrap(True)
     label.hide()
     return label
 
@@ -90,6 +89,7 @@ class AccountDialog(QDialog):
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        title = QLabel(self.windowTitle(), objectName="dialogTitle")
         intro = QLabel(
             "Both keys are in your FinerWorks account under API settings. fwdesk keeps them in "
             "this computer's keychain, never in a file."
@@ -156,6 +156,8 @@ class AccountDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.addWidget(title)
         layout.addWidget(intro)
         if not self._store.keychain_available:
             layout.addWidget(self._no_keychain_notice())

@@ -11,7 +11,8 @@ def placeholder_page(object_name: str, title: str, text: str) -> QWidget:
     heading = QLabel(title, objectName="pageTitle")
     body = QLabel(text, objectName="pageText")
     body.setWordWrap(True)
-    body.setMaximumWidth(560)
+    body.setFixedWidth(520)
+    body.setMinimumHeight(body.heightForWidth(520))
     layout = QVBoxLayout(page)
     layout.addStretch(2)
     for label in (heading, body):

@@ -34,6 +34,15 @@ QFrame[role="warning"] { background: #FFF7ED; border: 1px solid #FDBA74; border-
 QFrame[role="success"] { background: #ECFDF5; border: 1px solid #6EE7B7; border-radius: 6px; }
 QFrame[role="failure"] { background: #FEF2F2; border: 1px solid #FCA5A5; border-radius: 6px; }
 QStatusBar QLabel#lastErrorLabel { color: #B91C1C; }
+QTabWidget#mainTabs::pane { border: none; border-top: 1px solid #E5E7EB; }
+QTabWidget#mainTabs > QTabBar::tab {
+    padding: 9px 22px; margin: 0; border: none; background: transparent; color: #4B5563;
+    font-weight: 600;
+}
+QTabWidget#mainTabs > QTabBar::tab:selected { color: #111827; border-bottom: 3px solid #4C3BCF; }
+QTabWidget#mainTabs > QTabBar::tab:hover:!selected { color: #111827; background: #EEF0F4; }
+QStatusBar { border-top: 1px solid #E5E7EB; }
+QLabel#dialogTitle { font-size: 16px; font-weight: 600; color: #111827; }
 """
 
 

@@ -1,0 +1,83 @@
+"""The GUI thread's longest stall while the worker waits on a slow server.
+
+A 5 ms heartbeat timer runs on the GUI thread while both worker lanes call an
+`fwdesk-sandbox` that answers every request after `--latency-ms` (default 2000). Any gap
+between beats beyond 5 ms is time the GUI thread could not paint or take input.
+
+    xvfb-run -a python bench/gui_stall.py [--latency-ms 2000] [--seconds 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+from sandboxes import start_sandbox
+
+from fwdesk.ui.worker import Priority
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--latency-ms", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=6.0)
+    args = parser.parse_args()
+    os.environ["FWDESK_HOME"] = tempfile.mkdtemp(prefix="fwdesk-bench-")
+    from fwdesk.app import create_app
+
+    running = start_sandbox("--latency-ms", str(args.latency_ms))
+    try:
+        window = create_app(["fwdesk", "--sandbox-url", running.url])
+        window.show()
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+
+        def beat() -> None:
+            now = clock.nsecsElapsed()
+            gaps.append((now - last[0]) / 1e6)
+            last[0] = now
+
+        heartbeat = QTimer()
+        heartbeat.setInterval(5)
+        heartbeat.timeout.connect(beat)
+        heartbeat.start()
+        answered = []
+        for n in range(4):
+            for priority in Priority:
+                window.service.submit(
+                    f"slow call {n}",
+                    lambda c: c.client.list_product_types(),
+                    priority=priority,
+                    on_done=answered.append,
+                )
+        deadline = time.monotonic() + args.seconds
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.001)
+        heartbeat.stop()
+        window.close()
+    finally:
+        running.stop()
+    stalls = sorted(max(0.0, gap - 5.0) for gap in gaps[1:])
+    p99 = stalls[int(len(stalls) * 0.99) - 1]
+    print(
+        f"server latency {args.latency_ms} ms, {len(answered)} calls answered, "
+        f"{len(gaps)} beats: longest GUI stall {max(stalls):.1f} ms, p99 {p99:.1f} ms, "
+        f"median {statistics.median(stalls):.2f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
