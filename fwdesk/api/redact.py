@@ -12,6 +12,9 @@ import weakref
 from typing import ClassVar
 
 MASK = "********"
+MIN_SECRET_LENGTH = 6
+"""Shorter values are not secrets worth masking (the simulator's public demo/demo pair), and
+masking them would garble every log line that happens to contain those letters."""
 
 
 class Redactor:
@@ -19,7 +22,9 @@ class Redactor:
 
     def __init__(self, secrets: tuple[str, ...]) -> None:
         # Longest first, so a key that contains the other is masked whole.
-        self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self._secrets = sorted(
+            {s for s in secrets if len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True
+        )
         SecretLogFilter.add(self)
 
     def __call__(self, text: str) -> str:

@@ -58,3 +58,15 @@ def test_keys_do_not_leak_into_logs_or_errors(caplog, keys_in_query):
     assert any("fw.test" in message for message in records), "httpx's request log was captured"
     for text in texts + records:
         assert not leaks(text), text
+
+
+def test_short_public_values_are_not_masked_everywhere(caplog):
+    """The demo pair is public; masking 'demo' would garble unrelated log lines."""
+    import logging
+
+    from fwdesk.api.client import FinerWorksClient
+
+    caplog.set_level(logging.INFO)
+    with FinerWorksClient(Credentials("demo", "demo"), "https://fw.test/v3/"):
+        logging.getLogger("fwdesk.api").info("the demo shop")
+    assert "the demo shop" in caplog.text
