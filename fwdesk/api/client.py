@@ -68,6 +68,7 @@ STATUS_BATCH = 100
 ORDERS_PAGE_MAX = 25
 INVENTORY_PAGE_MAX = 50
 UPDATE_COMMANDS = ("pending", "hold", "cancel")
+IMAGE_SCHEMES = ("http", "https")
 AUTH_PHRASE = "missing or unauthorized api credentials"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 
@@ -447,6 +448,21 @@ class FinerWorksClient:
         data = self._read("GET", "list_order_status_definitions")
         return parse_list(_payload(data, "definitions"), "definitions", StatusDefinition.from_json)
 
+    # -- pictures -------------------------------------------------------------------------
+
+    def fetch_image(self, url: str, *, max_bytes: int = 8_000_000) -> bytes:
+        """The bytes of a picture the API pointed at: a thumbnail, a frame sample, an icon.
+
+        A path (``/v3/...``) is taken as on the API's own host. The keys are never sent: these
+        URLs may name a CDN or any other host, and the keys belong to the API alone. Retried
+        like a read, since fetching changes nothing; `max_bytes` bounds what a wrong URL can
+        make us hold in memory.
+        """
+        target = httpx.URL(self.base_url).join(url)
+        if not url.strip() or target.scheme not in IMAGE_SCHEMES:
+            raise ValueError(f"images are fetched over http or https, not {url!r}")
+        return self._retried("fetch_image", lambda: self._download(target, max_bytes))
+
     # -- plumbing -------------------------------------------------------------------------
 
     def _list(self, method: str, body: Any, keys: tuple[str, ...], model: type[M]) -> list[M]:
@@ -478,10 +494,13 @@ class FinerWorksClient:
 
     def _read(self, verb: str, method: str, **kwargs: Any) -> dict[str, Any]:
         """A call that changes nothing on the server, so it is safe to repeat."""
+        return self._retried(method, lambda: self._send(verb, method, **kwargs))
+
+    def _retried(self, method: str, attempt_once: Callable[[], T]) -> T:
         attempt = 1
         while True:
             try:
-                return self._send(verb, method, **kwargs)
+                return attempt_once()
             except ApiError as error:
                 if attempt >= self._retry.attempts or not _worth_retrying(error):
                     raise
@@ -529,6 +548,24 @@ class FinerWorksClient:
             (time.perf_counter() - started) * 1000,
         )
         return self._interpret(method, response)
+
+    def _download(self, url: httpx.URL, max_bytes: int) -> bytes:
+        """One plain GET: the client's own headers but no keys, and redirects followed, which
+        is safe precisely because nothing secret goes along."""
+        method = "fetch_image"
+        try:
+            with self._http.stream(
+                "GET", url, headers={"Accept": "image/*"}, follow_redirects=True
+            ) as response:
+                _check_image(response, max_bytes)
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise _too_large(max_bytes)
+        except httpx.HTTPError as exc:
+            raise self._network_error(method, exc) from None
+        return bytes(body)
 
     def _network_error(self, method: str, exc: httpx.HTTPError) -> NetworkError:
         never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
@@ -597,6 +634,32 @@ def _worth_retrying(error: ApiError) -> bool:
     if isinstance(error, ResponseFormatError):
         return error.unreadable
     return isinstance(error, (RateLimited, ServerError, NetworkError))
+
+
+def _check_image(response: httpx.Response, max_bytes: int) -> None:
+    """Turns away, before reading the body, an answer that is an error, not a picture, or
+    announced as too large."""
+    code = response.status_code
+    if code >= 500:
+        raise ServerError(
+            f"the image host had a problem answering (HTTP {code})",
+            method="fetch_image",
+            http_status=code,
+        )
+    if not 200 <= code < 300:
+        raise ResponseFormatError(f"the image host answered HTTP {code}", method="fetch_image")
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if not kind.startswith("image/"):
+        raise ResponseFormatError(
+            f"expected an image but got {kind or 'no content type'}", method="fetch_image"
+        )
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise _too_large(max_bytes)
+
+
+def _too_large(max_bytes: int) -> ResponseFormatError:
+    return ResponseFormatError(f"the image is larger than {max_bytes} bytes", method="fetch_image")
 
 
 def _payload(data: dict[str, Any], *keys: str, allow_bare: bool = False) -> Any:

@@ -8,17 +8,18 @@ compressed clock. Choices API.md leaves open are made once here and listed in `D
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from fwdesk.sandbox import shipping
-from fwdesk.sandbox.catalog import Catalog, UnknownProduct
+from fwdesk.sandbox import artwork, shipping
+from fwdesk.sandbox.catalog import ASSETS, Catalog, UnknownProduct
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.faults import FaultInjector, Injected
 from fwdesk.sandbox.orders import (
@@ -60,6 +61,11 @@ PAYMENT_TOKENS = ("tok_demo_visa_4242",)
 ORDERS_PAGE_MAX = 25
 LIST_PAGE_MAX = 50
 FILTER_MAX = 50
+THUMB_SIDE = 320
+PREVIEW_SIDE = 1024
+ICON_SIDE = 128
+OTHER_ASSET_SIZE = (320, 240)
+ASSET_HEADERS = {"Content-Type": "image/png", "Cache-Control": "max-age=86400"}
 
 
 class Invalid(Exception):
@@ -163,6 +169,7 @@ class Sandbox:
         self._definitions = load_definitions()
         self._lock = threading.Lock()
         self._routes = self._route_table()
+        self._assets = _asset_index(self.catalog)
 
     def close(self) -> None:
         with self._lock:
@@ -171,6 +178,9 @@ class Sandbox:
     # -- the pure entry point -------------------------------------------------------------
 
     def handle(self, request: SandboxRequest) -> SandboxResponse:
+        if request.path.startswith(ASSETS + "/"):
+            # Pictures touch no state, so a slow render never holds up API calls.
+            return self._asset(request)
         with self._lock:
             return self._handle(request)
 
@@ -258,6 +268,19 @@ class Sandbox:
                 },
             )
         return _answer(404, {"Message": f"No HTTP resource was found for '{method}'."})
+
+    def _asset(self, request: SandboxRequest) -> SandboxResponse:
+        """The picture behind an asset URL of the catalogue. These stand for FinerWorks' public
+        CDN, so they need no keys and are never faulted or delayed; whatever the suffix says,
+        the answer is a PNG."""
+        if request.method != "GET":
+            return _answer(
+                405, {"Message": f"The requested resource does not support {request.method}."}
+            )
+        picture = self._assets.get(request.path)
+        if picture is None:
+            return _answer(404, {"Message": f"No asset matches {request.path}."})
+        return SandboxResponse(200, _rendered(*picture), dict(ASSET_HEADERS))
 
     def _route_table(self) -> dict[str, Route]:
         get, post, put = ("GET",), ("POST",), ("PUT", "POST")
@@ -749,6 +772,53 @@ def _fault_answer(
         return SandboxResponse(answer.status, answer.body, delay_s=delay, fault=Fault.DROP)
     garbled = answer.body[: max(1, len(answer.body) // 2)]
     return SandboxResponse(answer.status, garbled, answer.headers, delay_s=delay)
+
+
+# -- assets ----------------------------------------------------------------------------------
+
+_rendered = functools.lru_cache(maxsize=64)(artwork.render_png)
+"""Rendering is pure, and a screen of thumbnails asks for the same few pictures again and again."""
+
+
+def _asset_index(catalog: Catalog) -> dict[str, tuple[str, int, int]]:
+    """Seed, width and height of the picture behind each asset URL the catalogue hands out;
+    any other path under the asset prefix is unknown, as it would be on the CDN.
+
+    A library image seeds its thumbnail, preview and hi-res file alike, so all three show one
+    picture, sized to the original's aspect ratio.
+    """
+    index: dict[str, tuple[str, int, int]] = {}
+    listed = (
+        catalog.product_types,
+        catalog.media_types,
+        catalog.style_types,
+        catalog.collections,
+        catalog.mats,
+        catalog.glazing,
+    )
+    for url in _asset_urls(listed):
+        square = url.startswith(f"{ASSETS}/icons/") or url.rsplit("/", 1)[-1].startswith("icon")
+        index[url] = (url, *((ICON_SIDE, ICON_SIDE) if square else OTHER_ASSET_SIZE))
+    for image in catalog.images:
+        for key, side in (
+            ("public_thumbnail_uri", THUMB_SIDE),
+            ("public_preview_uri", PREVIEW_SIDE),
+            ("private_hires_uri", PREVIEW_SIDE),
+        ):
+            index[image[key]] = (image["guid"], *artwork.fit(image["pix_w"], image["pix_h"], side))
+    return index
+
+
+def _asset_urls(value: Any) -> Iterator[str]:
+    """Every asset URL inside `value`, however deep (frames sit inside their collections)."""
+    if isinstance(value, str):
+        if value.startswith(ASSETS + "/"):
+            yield value
+    elif isinstance(value, dict):
+        yield from _asset_urls(list(value.values()))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _asset_urls(item)
 
 
 # -- small request helpers -----------------------------------------------------------------
