@@ -19,6 +19,7 @@ from fwdesk.core.credentials import CredentialStore, backend_name, keychain_avai
 from fwdesk.core.logs import setup_logging
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import SettingsFile
+from fwdesk.ui import collector
 from fwdesk.ui.main_window import MainWindow
 from fwdesk.ui.theme import apply_theme
 from fwdesk.ui.worker import JobContext, abandoned_threads
@@ -49,6 +50,7 @@ def create_app(argv: list[str] | None = None) -> MainWindow:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("fwdesk")
     apply_theme(app)
+    collector.install(app)
     paths = AppPaths.detect().ensure()
     setup_logging(paths.log_file)
     log.info("fwdesk %s starting (Qt %s, %s)", __version__, qVersion(), app.platformName())

@@ -6,6 +6,7 @@ no Qt. Each `Connection` knows its mode and builds a `FinerWorksClient` per work
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ class Connection:
     base_url: str
     client_factory: Callable[[Sleep], FinerWorksClient]
     account: Account | None = None
+    key: str = "demo"
+    """Names this connection's local database: each account keeps its own cache and orders."""
 
     @property
     def encrypted(self) -> bool:
@@ -78,7 +81,9 @@ def sandbox_url(url: str) -> Connection:
     def factory(sleep: Sleep) -> FinerWorksClient:
         return FinerWorksClient(DEMO_KEYS, url, transport=AbortableTransport(), sleep=sleep)
 
-    return Connection(Mode.DEMO, f"FinerWorks simulator at {url}", url, factory)
+    return Connection(
+        Mode.DEMO, f"FinerWorks simulator at {url}", url, factory, key=f"sandbox-{_digest(url)}"
+    )
 
 
 def finerworks(account: Account, credentials: Credentials) -> Connection:
@@ -88,5 +93,14 @@ def finerworks(account: Account, credentials: Credentials) -> Connection:
         )
 
     return Connection(
-        account.provisional_mode(), account.environment.label, account.base_url, factory, account
+        account.provisional_mode(),
+        account.environment.label,
+        account.base_url,
+        factory,
+        account,
+        key=f"account-{_digest(account.name)}",
     )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]

@@ -35,7 +35,7 @@ def main() -> int:
         window.resize(width, height)
         app.processEvents()
         window.grab().save(str(out / f"main-{width}x{height}.png"))
-    dialog = AccountDialog(window.service, window.store, set(), parent=window)
+    dialog = AccountDialog(window.service, window.credentials, set(), parent=window)
     dialog.show()
     app.processEvents()
     dialog.grab().save(str(out / "account-dialog.png"))

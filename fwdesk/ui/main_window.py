@@ -22,13 +22,18 @@ from fwdesk import __version__, connection
 from fwdesk.api.account import CredentialCheck
 from fwdesk.connection import Connection
 from fwdesk.core.accounts import Mode
+from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.credentials import CredentialStore, KeychainError, backend_name
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import SettingsFile
+from fwdesk.core.store import Store
 from fwdesk.ui.account_dialog import AccountDialog
 from fwdesk.ui.banner import ModeBanner
+from fwdesk.ui.catalog_tab import CatalogTab
 from fwdesk.ui.manage_accounts import ManageAccountsDialog
+from fwdesk.ui.order_tab import OrderTab
 from fwdesk.ui.placeholder import placeholder_page
+from fwdesk.ui.thumbnails import Thumbnails
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 log = logging.getLogger(__name__)
@@ -41,7 +46,7 @@ class MainWindow(QMainWindow):
         self,
         paths: AppPaths,
         settings_file: SettingsFile,
-        store: CredentialStore,
+        credentials: CredentialStore,
         forced: Connection | None = None,
     ) -> None:
         super().__init__()
@@ -50,7 +55,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings_file = settings_file
         self.settings = settings_file.load()
-        self.store = store
+        self.credentials = credentials
         self.forced = forced
         self.account_name = ""
         self._manage_dialog: ManageAccountsDialog | None = None
@@ -59,33 +64,6 @@ class MainWindow(QMainWindow):
         self.banner.connect_requested.connect(self.connect_account)
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(
-            placeholder_page(
-                "catalogPage",
-                "Product catalogue",
-                "Every product type, medium, style, size and frame FinerWorks offers, with your "
-                "prices. The catalogue browser is being finished and arrives in the next update.",
-            ),
-            "&Catalogue",
-        )
-        self.tabs.addTab(
-            placeholder_page(
-                "orderPage",
-                "New order",
-                "Type an order and see what every shipping method costs while you type. Order "
-                "entry arrives in the next update.",
-            ),
-            "&New order",
-        )
-        self.tabs.addTab(
-            placeholder_page(
-                "ordersPage",
-                "Orders",
-                "Follow each order to your customer's door, with tracking numbers. The order "
-                "tracker arrives in the next update.",
-            ),
-            "&Orders",
-        )
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,9 +84,26 @@ class MainWindow(QMainWindow):
         self.service = ApiService(self.connection.client_factory, self)
         self.service.job_failed.connect(self._job_failed)
         self.service.activity.connect(self._activity)
+        self.store = self._store_for(self.connection)
+        self.thumbnails = Thumbnails(self.service, paths.cache / "thumbnails", self)
+        self.catalog = CatalogTab(self.service, self.store, self.thumbnails)
+        self.catalog.add_to_order.connect(self._add_to_order)
+        self.order = OrderTab()
+        self.tabs.addTab(self.catalog, "&Catalogue")
+        self.tabs.addTab(self.order, "&New order")
+        self.tabs.addTab(
+            placeholder_page(
+                "ordersPage",
+                "Orders",
+                "Follow each order to your customer's door, with tracking numbers. The order "
+                "tracker arrives in the next update.",
+            ),
+            "&Orders",
+        )
         self._build_menus()
         self._restore_layout()
         self._show_connection(self.connection)
+        self.catalog.load_cache()
 
     # -- menus ----------------------------------------------------------------------------
 
@@ -205,7 +200,7 @@ class MainWindow(QMainWindow):
         if account is None:
             return self._demo()
         try:
-            credentials = self.store.load(account.name)
+            credentials = self.credentials.load(account.name)
         except KeychainError as problem:
             self._note_error(f"{problem} Running in demo mode.")
             return self._demo()
@@ -227,7 +222,7 @@ class MainWindow(QMainWindow):
             self.use_connection(self._demo())
             return
         try:
-            credentials = self.store.load(account.name)
+            credentials = self.credentials.load(account.name)
         except KeychainError as problem:
             self._note_error(str(problem))
             return
@@ -247,7 +242,19 @@ class MainWindow(QMainWindow):
         self._rebuild_switch_menu()
         self.connection = chosen
         self.service.restart(chosen.client_factory)
+        self.store.close()
+        self.store = self._store_for(chosen)
+        self.thumbnails.use_service(self.service)
+        self.catalog.use_source(self.service, self.store)
         self._show_connection(chosen)
+
+    def _store_for(self, chosen: Connection) -> Store:
+        return Store(self.paths.data / f"{chosen.key}.sqlite")
+
+    @Slot(object, int)
+    def _add_to_order(self, product: CatalogProduct, quantity: int) -> None:
+        self.order.add_item(product, quantity)
+        self.tabs.setCurrentWidget(self.order)
 
     def _show_connection(self, shown: Connection) -> None:
         self.account_name = shown.account.name if shown.account else ""
@@ -297,12 +304,12 @@ class MainWindow(QMainWindow):
         credentials = None
         if account is not None:
             try:
-                credentials = self.store.load(account.name)
+                credentials = self.credentials.load(account.name)
             except KeychainError as problem:
                 self._note_error(str(problem))
         dialog = AccountDialog(
             self.service,
-            self.store,
+            self.credentials,
             {a.name for a in self.settings.accounts},
             account,
             credentials,
@@ -347,7 +354,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _manage_remove(self, name: str) -> None:
         try:
-            self.store.delete(name)
+            self.credentials.delete(name)
         except KeychainError as problem:
             self._note_error(str(problem))
         was_active = self.settings.active_account == name

@@ -187,6 +187,7 @@ class _Ticket:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[Exception], None] | None
     on_progress: Callable[[int, int], None] | None
+    report: bool = True
     live: bool = True
 
 
@@ -232,17 +233,19 @@ class ApiService(QObject):
         on_error: Callable[[Exception], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         abortable: bool = True,
+        report: bool = True,
     ) -> int:
         """Queue `run(context)` on a lane. A job with the same `key` as an earlier live one
         supersedes it: the earlier one is cancelled and its result is never delivered.
-        Writes must pass ``abortable=False`` so a cancel never cuts them off mid-flight."""
+        Writes must pass ``abortable=False`` so a cancel never cuts them off mid-flight;
+        ``report=False`` keeps a failure out of the status bar (thumbnails, say)."""
         if key is not None:
             for job_id, ticket in list(self._tickets.items()):
                 if ticket.key == key and ticket.live:
                     self.cancel(job_id)
         worker = self.lane(priority)
         job = Job(id=next(self._ids), name=name, run=run, abortable=abortable)
-        self._tickets[job.id] = _Ticket(job, worker, key, on_done, on_error, on_progress)
+        self._tickets[job.id] = _Ticket(job, worker, key, on_done, on_error, on_progress, report)
         worker.enqueue(job)
         self.activity.emit(self.pending())
         return job.id
@@ -307,7 +310,8 @@ class ApiService(QObject):
         if ticket is None or isinstance(error, JobCancelled):
             return
         assert isinstance(error, Exception)
-        self.job_failed.emit(ticket.job.name, explain(error))
+        if ticket.report:
+            self.job_failed.emit(ticket.job.name, explain(error))
         if ticket.on_error is not None:
             ticket.on_error(error)
 

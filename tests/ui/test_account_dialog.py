@@ -21,7 +21,7 @@ def dialog_for(open_window, qtbot):
 
     def build(**kwargs):
         dialog = AccountDialog(
-            window.service, window.store, {a.name for a in window.settings.accounts}, **kwargs
+            window.service, window.credentials, {a.name for a in window.settings.accounts}, **kwargs
         )
         qtbot.addWidget(dialog)
         return dialog
@@ -143,7 +143,7 @@ def test_without_a_keychain_keys_stay_for_the_session_only(dialog_for, qtbot):
     assert dialog.save_button.isEnabled()
     dialog.save_button.click()
     assert dialog.choice.session_only is True
-    store: CredentialStore = dialog_for.window.store
+    store: CredentialStore = dialog_for.window.credentials
     assert store.is_session_only("Shop")
     assert store.load("Shop").web_api_key == "web-1234"
 
@@ -152,7 +152,7 @@ def test_connecting_switching_and_disconnecting_accounts(
     open_window, qtbot, sandbox, memory_keyring
 ):
     window = open_window("--demo")
-    store = window.store
+    store = window.credentials
     for name, keys in (("Studio", ("demo", "demo")), ("Second shop", ("shop2-web", "shop2-app"))):
         from fwdesk.api.account import Credentials
 

@@ -1,0 +1,80 @@
+"""The shop's local SQLite database: one file per account (and one for demo mode).
+
+WAL mode with full fsync, so a crash or power cut never loses a committed draft or order;
+the schema is upgraded in place by numbered migrations tracked in ``PRAGMA user_version``.
+SQLite connections are not shared between threads: each thread gets its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MIGRATIONS = [
+    # 1: the catalogue cache
+    """
+    CREATE TABLE catalog_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE catalog_lists (kind TEXT PRIMARY KEY, json TEXT NOT NULL);
+    CREATE TABLE catalog_products (
+        sku TEXT PRIMARY KEY,
+        product_code TEXT NOT NULL,
+        in_inventory INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        type_id INTEGER, type_name TEXT NOT NULL DEFAULT '',
+        media_id INTEGER, media_name TEXT NOT NULL DEFAULT '',
+        style_id INTEGER, style_name TEXT NOT NULL DEFAULT '',
+        width REAL NOT NULL DEFAULT 0, height REAL NOT NULL DEFAULT 0,
+        price TEXT,
+        image_guid TEXT, thumbnail_url TEXT
+    );
+    """,
+]
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._migrate(self.connection())
+
+    def connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            self._local.connection = connection
+        return connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: the block's writes commit together or not at all."""
+        connection = self.connection()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction() as tx:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        tx.execute(statement)
+                tx.execute(f"PRAGMA user_version = {number}")

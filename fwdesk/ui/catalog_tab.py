@@ -1,0 +1,340 @@
+"""The Catalogue tab: browse, search and filter every product, see its prices, add it to an
+order. It opens from the local cache, so it is instant and works offline; a refresh downloads
+a fresh catalogue in the background and swaps it in only once it is complete."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fwdesk.core.catalog import CatalogCache, CatalogSnapshot, download_catalog
+from fwdesk.core.messages import explain
+from fwdesk.core.store import Store
+from fwdesk.ui.catalog_detail import ProductDetail, as_of
+from fwdesk.ui.catalog_model import CatalogFilter, CatalogModel, ProductRole
+from fwdesk.ui.thumbnails import Thumbnails
+from fwdesk.ui.worker import ApiService, JobContext, Priority
+
+ANY = "Any"
+
+
+class CatalogTab(QWidget):
+    add_to_order = Signal(object, int)
+
+    def __init__(self, service: ApiService, store: Store, thumbnails: Thumbnails) -> None:
+        super().__init__()
+        self.setObjectName("catalogPage")
+        self._service = service
+        self._store = store
+        self._thumbnails = thumbnails
+        self._snapshot: CatalogSnapshot | None = None
+        self._refresh_id: int | None = None
+        self.model = CatalogModel(thumbnails.pixmap)
+        thumbnails.ready.connect(self._thumbnail_ready)
+        self._build()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="catalogSearch")
+        self.search.setPlaceholderText("Search products, media, styles, sizes or SKUs…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the catalogue")
+        self.search.textChanged.connect(self._filter_changed)
+        self.type_filter = self._combo("catalogTypeFilter", "Product type")
+        self.media_filter = self._combo("catalogMediaFilter", "Media")
+        self.min_side = self._spin("catalogSizeMin", "Smallest longest side, inches", 0, 120)
+        self.max_side = self._spin("catalogSizeMax", "Largest longest side, inches", 0, 120)
+        self.min_price = self._money("catalogPriceMin", "Lowest price")
+        self.max_price = self._money("catalogPriceMax", "Highest price")
+        self.inventory_only = QCheckBox("Saved products only", objectName="catalogInventoryOnly")
+        self.inventory_only.toggled.connect(self._filter_changed)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for label, widget in (("Type", self.type_filter), ("Media", self.media_filter)):
+            filters.addWidget(self._label(label, widget))
+            filters.addWidget(widget, 1)
+        filters.addWidget(self._label("Size (in)", self.min_side))
+        filters.addWidget(self.min_side)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.max_side)
+        filters.addWidget(self._label("Price ($)", self.min_price))
+        filters.addWidget(self.min_price)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.max_price)
+        filters.addWidget(self.inventory_only)
+
+        self.count = QLabel(objectName="catalogCount")
+        self.freshness = QLabel(objectName="catalogFreshness")
+        self.freshness.setProperty("role", "hint")
+        self.message = QLabel(objectName="catalogMessage")
+        self.message.setWordWrap(True)
+        self.progress = QProgressBar(objectName="catalogProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", objectName="catalogCancelButton")
+        self.cancel_button.clicked.connect(self.cancel_refresh)
+        self.refresh_button = QPushButton("&Refresh catalogue", objectName="catalogRefreshButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        status = QHBoxLayout()
+        status.addWidget(self.count)
+        status.addWidget(self.freshness)
+        status.addWidget(self.message, 1)
+        status.addWidget(self.progress)
+        status.addWidget(self.cancel_button)
+        status.addWidget(self.refresh_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+        self.view = QTableView(objectName="catalogView")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Products")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 150), (2, 190), (3, 110), (4, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(self._double_clicked)
+
+        self.detail = ProductDetail(self._service)
+        self.detail.add_requested.connect(self.add_to_order)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(filters)
+        layout.addLayout(status)
+        layout.addWidget(splitter, 1)
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        combo.setAccessibleName(accessible)
+        combo.addItem(ANY, None)
+        combo.setMinimumContentsLength(10)
+        combo.currentIndexChanged.connect(self._filter_changed)
+        return combo
+
+    def _spin(self, name: str, accessible: str, low: int, high: int) -> QSpinBox:
+        spin = QSpinBox(objectName=name)
+        spin.setRange(low, high)
+        spin.setSpecialValueText(ANY)
+        spin.setAccessibleName(accessible)
+        spin.valueChanged.connect(self._filter_changed)
+        return spin
+
+    def _money(self, name: str, accessible: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(objectName=name)
+        spin.setRange(0, 100_000)
+        spin.setDecimals(0)
+        spin.setSingleStep(10)
+        spin.setSpecialValueText(ANY)
+        spin.setAccessibleName(accessible)
+        spin.valueChanged.connect(self._filter_changed)
+        return spin
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # -- data source ----------------------------------------------------------------------
+
+    def use_source(self, service: ApiService, store: Store) -> None:
+        """A new connection: its own cache, its own worker lanes."""
+        self.cancel_refresh()
+        self._service = service
+        self._store = store
+        self.detail.use_service(service)
+        self.load_cache()
+
+    def load_cache(self) -> None:
+        snapshot = CatalogCache(self._store).load()
+        if snapshot is None:
+            self._snapshot = None
+            self.model.set_products([])
+            self._fill_filters()
+            self._update_counts()
+            self.freshness.setText("No catalogue downloaded yet.")
+            self.refresh()
+            return
+        self._show_snapshot(snapshot)
+
+    def _show_snapshot(self, snapshot: CatalogSnapshot) -> None:
+        self._snapshot = snapshot
+        self.model.set_products(snapshot.products)
+        self._fill_filters()
+        self._update_counts()
+        self.freshness.setText(f"Prices as of {as_of(snapshot.fetched_at)}")
+        self.detail.show_product(None, snapshot)
+
+    def _fill_filters(self) -> None:
+        snapshot = self._snapshot
+        for combo, items in (
+            (self.type_filter, snapshot.product_types if snapshot else []),
+            (self.media_filter, snapshot.media_types if snapshot else []),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+            for item in items:
+                combo.addItem(item.name, item.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    # -- filtering ------------------------------------------------------------------------
+
+    def current_filter(self) -> CatalogFilter:
+        return CatalogFilter(
+            text=self.search.text(),
+            type_id=self.type_filter.currentData(),
+            media_id=self.media_filter.currentData(),
+            min_side=self.min_side.value() or None,
+            max_side=self.max_side.value() or None,
+            min_price=Decimal(int(self.min_price.value())) if self.min_price.value() else None,
+            max_price=Decimal(int(self.max_price.value())) if self.max_price.value() else None,
+            inventory_only=self.inventory_only.isChecked(),
+        )
+
+    @Slot()
+    def _filter_changed(self) -> None:
+        chosen = self.detail.product
+        self.model.apply_filter(self.current_filter())
+        self._update_counts()
+        row = self.model.row_of(chosen.sku) if chosen else None
+        if row is not None:
+            self.view.selectRow(row)
+
+    def _update_counts(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count.setText(
+            f"{total:,} products" if shown == total else f"{shown:,} of {total:,} products"
+        )
+
+    # -- selection ------------------------------------------------------------------------
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        product = rows[0].data(ProductRole) if rows else None
+        if product is not None and (
+            self.detail.product is None or self.detail.product.sku != product.sku
+        ):
+            self.detail.show_product(product, self._snapshot)
+            if product.thumbnail_url:
+                pixmap = self._thumbnails.pixmap(product.thumbnail_url)
+                if pixmap is not None:
+                    self.detail.show_image(product.thumbnail_url, pixmap)
+
+    @Slot()
+    def _double_clicked(self) -> None:
+        if self.detail.product is not None:
+            self.add_to_order.emit(self.detail.product, self.detail.quantity.value())
+
+    @Slot(str)
+    def _thumbnail_ready(self, url: str) -> None:
+        self.model.thumbnail_ready(url)
+        pixmap = self._thumbnails.pixmap(url)
+        if pixmap is not None:
+            self.detail.show_image(url, pixmap)
+
+    # -- refresh --------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._refresh_id is not None:
+            return
+        store = self._store
+        self.message.setText("Downloading the catalogue from FinerWorks…")
+        self.message.setProperty("role", "hint")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.refresh_button.setEnabled(False)
+        self._refresh_id = self._service.submit(
+            "catalogue refresh",
+            lambda context: _refresh(context, store),
+            priority=Priority.BACKGROUND,
+            key="catalogue-refresh",
+            on_done=self._refreshed,
+            on_error=self._refresh_failed,
+            on_progress=self._refresh_progress,
+            report=False,
+        )
+
+    @Slot()
+    def cancel_refresh(self) -> None:
+        if self._refresh_id is None:
+            return
+        self._service.cancel(self._refresh_id)
+        self._refresh_done("Refresh cancelled; the catalogue shown is unchanged.")
+
+    def _refresh_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _refreshed(self, snapshot: CatalogSnapshot) -> None:
+        self._refresh_done("")
+        self._show_snapshot(snapshot)
+        self._filter_changed()
+
+    def _refresh_failed(self, error: Exception) -> None:
+        kept = (
+            f" The catalogue from {as_of(self._snapshot.fetched_at)} is still shown."
+            if self._snapshot
+            else ""
+        )
+        self._refresh_done(f"Refresh failed: {explain(error)}{kept}")
+
+    def _refresh_done(self, message: str) -> None:
+        self._refresh_id = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.refresh_button.setEnabled(True)
+        self.message.setText(message)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh_id is not None
+
+
+def _refresh(context: JobContext, store: Store) -> CatalogSnapshot:
+    """In the worker: download everything, then swap it into the cache in one transaction."""
+    snapshot = download_catalog(context.client, context.progress)
+    context.check()
+    CatalogCache(store).save(snapshot)
+    return snapshot
