@@ -9,9 +9,18 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+
+
+def settle(done: Callable[[], bool], seconds: float = 15) -> None:
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def main() -> int:
@@ -25,15 +34,16 @@ def main() -> int:
     window = create_app(["fwdesk", "--demo"])
     window.show()
     app = QApplication.instance()
-    deadline = time.monotonic() + 10
-    while (
-        not window.connection_label.text().startswith("Connected") and time.monotonic() < deadline
-    ):
-        app.processEvents()
-        time.sleep(0.02)
+    catalog = window.catalog
+    settle(lambda: window.connection_label.text().startswith("Connected"))
+    settle(lambda: catalog.model.total() > 0 and not catalog.refreshing)
+    catalog.search.setText("heron")
+    catalog.view.selectRow(0)
+    settle(lambda: "Current prices" in catalog.detail.price_note.text())
+    settle(lambda: not catalog.detail.image.pixmap().isNull())
     for width, height in sizes:
         window.resize(width, height)
-        app.processEvents()
+        settle(lambda: False, 0.3)
         window.grab().save(str(out / f"main-{width}x{height}.png"))
     dialog = AccountDialog(window.service, window.credentials, set(), parent=window)
     dialog.show()

@@ -8,11 +8,13 @@ the previous catalogue exactly as it was.
 from __future__ import annotations
 
 import json
+import marshal
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from fwdesk.api.catalog import (
     FrameCollection,
@@ -37,8 +39,10 @@ LISTS: dict[str, type[Model]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogProduct:
+class CatalogProduct(NamedTuple):
+    """One sellable product. A named tuple, not a dataclass: the cache builds tens of
+    thousands of these when the tab opens, and tuples are several times cheaper to make."""
+
     sku: str
     product_code: str
     in_inventory: bool
@@ -66,6 +70,80 @@ class CatalogProduct:
         return max(self.width, self.height)
 
 
+@dataclass(frozen=True)
+class CatalogFilter:
+    text: str = ""
+    type_id: int | None = None
+    media_id: int | None = None
+    min_side: float | None = None
+    max_side: float | None = None
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    inventory_only: bool = False
+
+
+def narrows(earlier: CatalogFilter, later: CatalogFilter) -> bool:
+    """True when everything `later` matches, `earlier` matched too: the user typed on at the
+    end of the search text and changed nothing else."""
+    return later.text.lower().startswith(earlier.text.lower()) and replace(
+        later, text=""
+    ) == replace(earlier, text="")
+
+
+@dataclass(frozen=True)
+class CatalogIndex:
+    """Search strings and numbers per product, precomputed when the catalogue is saved, so
+    a keystroke costs one containment test per product and nothing else."""
+
+    haystacks: list[str]
+    sides: list[float]
+    prices: list[float]
+    """-1 where the price is unknown."""
+
+    @classmethod
+    def build(cls, products: list[CatalogProduct]) -> CatalogIndex:
+        return cls(
+            [
+                f"{p.name} {p.sku} {p.type_name} {p.media_name} {p.style_name} "
+                f"{p.size_text}".lower()
+                for p in products
+            ],
+            [p.longest_side for p in products],
+            [float(p.price) if p.price is not None else -1.0 for p in products],
+        )
+
+    def matching(
+        self,
+        products: list[CatalogProduct],
+        wanted: CatalogFilter,
+        within: list[int] | None = None,
+    ) -> list[int]:
+        """Positions of the products that pass every part of the filter, in order; `within`
+        narrows an earlier result (see `narrows`) instead of scanning everything."""
+        rows: Iterable[int] = range(len(products)) if within is None else within
+        haystacks = self.haystacks
+        for word in wanted.text.lower().split():
+            rows = [i for i in rows if word in haystacks[i]]
+        if wanted.type_id is not None:
+            rows = [i for i in rows if products[i].type_id == wanted.type_id]
+        if wanted.media_id is not None:
+            rows = [i for i in rows if products[i].media_id == wanted.media_id]
+        if wanted.inventory_only:
+            rows = [i for i in rows if products[i].in_inventory]
+        sides, prices = self.sides, self.prices
+        if wanted.min_side is not None:
+            rows = [i for i in rows if sides[i] >= wanted.min_side]
+        if wanted.max_side is not None:
+            rows = [i for i in rows if sides[i] <= wanted.max_side]
+        if wanted.min_price is not None:
+            low = float(wanted.min_price)
+            rows = [i for i in rows if prices[i] >= low]
+        if wanted.max_price is not None:
+            high = float(wanted.max_price)
+            rows = [i for i in rows if 0 <= prices[i] <= high]
+        return list(rows)
+
+
 @dataclass
 class CatalogSnapshot:
     product_types: list[ProductType] = field(default_factory=list)
@@ -76,6 +154,13 @@ class CatalogSnapshot:
     glazing: list[Glazing] = field(default_factory=list)
     products: list[CatalogProduct] = field(default_factory=list)
     fetched_at: datetime | None = None
+    _index: CatalogIndex | None = None
+
+    @property
+    def index(self) -> CatalogIndex:
+        if self._index is None or len(self._index.sides) != len(self.products):
+            self._index = CatalogIndex.build(self.products)
+        return self._index
 
     def style(self, style_id: int | None) -> StyleType | None:
         return next((s for s in self.style_types if s.id == style_id), None)
@@ -156,7 +241,7 @@ def download_catalog(
         prices = {p.product_sku.upper(): p for p in client.get_prices([(c.sku, 1) for c in chunk])}
         for product in chunk:
             price = prices.get(product.sku.upper())
-            priced.append(replace(product, price=price.product_price if price else None))
+            priced.append(product._replace(price=price.product_price if price else None))
     media = {m.id: m for m in snapshot.media_types}
     names = {t.id: t.name for t in snapshot.product_types}
     styles = {s.id: s for s in snapshot.style_types}
@@ -223,6 +308,11 @@ _COLUMNS = (
 )
 
 
+BLOB_VERSION = 1
+"""The packed copy of the product table that makes opening the tab fast; a cache written by
+another version is read from the table instead."""
+
+
 class CatalogCache:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -268,6 +358,9 @@ class CatalogCache:
                 "INSERT OR REPLACE INTO catalog_meta (key, value) VALUES ('fetched_at', ?)",
                 (fetched,),
             )
+            index = snapshot.index
+            packed = marshal.dumps((BLOB_VERSION, rows, index.haystacks, index.sides, index.prices))
+            tx.execute("INSERT OR REPLACE INTO catalog_blob (id, data) VALUES (1, ?)", (packed,))
 
     def load(self) -> CatalogSnapshot | None:
         connection = self.store.connection()
@@ -281,42 +374,19 @@ class CatalogCache:
             model = LISTS.get(kind)
             if model is not None:
                 setattr(snapshot, kind, [model.from_json(item) for item in json.loads(text)])
-        snapshot.products = [
-            CatalogProduct(
-                sku,
-                code,
-                bool(inventory),
-                name,
-                description,
-                type_id,
-                type_name,
-                media_id,
-                media_name,
-                style_id,
-                style_name,
-                width,
-                height,
-                None if price is None else Decimal(price),
-                image_guid,
-                thumbnail_url,
+        blob = connection.execute("SELECT data FROM catalog_blob WHERE id = 1").fetchone()
+        try:
+            version, rows, haystacks, sides, prices = marshal.loads(blob[0]) if blob else (0,) * 5
+        except (ValueError, EOFError, TypeError):
+            version = 0
+        if version != BLOB_VERSION:
+            rows = list(
+                connection.execute(f"SELECT {_COLUMNS} FROM catalog_products ORDER BY rowid")
             )
-            for (
-                sku,
-                code,
-                inventory,
-                name,
-                description,
-                type_id,
-                type_name,
-                media_id,
-                media_name,
-                style_id,
-                style_name,
-                width,
-                height,
-                price,
-                image_guid,
-                thumbnail_url,
-            ) in connection.execute(f"SELECT {_COLUMNS} FROM catalog_products ORDER BY rowid")
+        snapshot.products = [
+            CatalogProduct(*row[:13], None if row[13] is None else Decimal(row[13]), *row[14:])
+            for row in rows
         ]
+        if version == BLOB_VERSION:
+            snapshot._index = CatalogIndex(haystacks, sides, prices)
         return snapshot

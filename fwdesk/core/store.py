@@ -32,6 +32,10 @@ MIGRATIONS = [
         image_guid TEXT, thumbnail_url TEXT
     );
     """,
+    # 2: a packed copy of the catalogue, read in one go when the tab opens
+    """
+    CREATE TABLE catalog_blob (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
+    """,
 ]
 
 

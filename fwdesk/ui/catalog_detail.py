@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
 )
 
@@ -59,12 +61,19 @@ class ProductDetail(QFrame):
         self.title.setWordWrap(True)
         self.sku = QLabel(objectName="detailSku")
         self.sku.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sku.setWordWrap(True)
         self.description = QLabel(objectName="detailDescription")
         self.description.setWordWrap(True)
         self.facts = QLabel(objectName="detailFacts")
         self.facts.setWordWrap(True)
         self.framing = QLabel(objectName="detailFraming")
         self.framing.setWordWrap(True)
+        self.frames = QTreeWidget(objectName="detailFrames")
+        self.frames.setHeaderLabels(["Framing option", "Colour", "From"])
+        self.frames.setAccessibleName("Frames, mats and glazing for this product")
+        self.frames.setRootIsDecorated(True)
+        self.frames.setMaximumHeight(150)
+        self.frames.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         self.prices = QTableWidget(len(STANDARD_QUANTITIES) + 1, 3, objectName="detailPriceTable")
         self.prices.setHorizontalHeaderLabels(["Quantity", "Per item", "Total"])
@@ -107,12 +116,15 @@ class ProductDetail(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.empty)
         layout.addLayout(header)
-        for widget in (self.facts, self.description, self.framing, self.prices, self.price_note):
+        for widget in (self.facts, self.description, self.framing, self.frames):
+            layout.addWidget(widget)
+        for widget in (self.prices, self.price_note):
             layout.addWidget(widget)
         layout.addLayout(order_row)
         layout.addStretch(1)
         self._body = [self.image, self.title, self.sku, self.facts, self.description]
-        self._body += [self.framing, self.prices, self.price_note, self.quantity, self.add_button]
+        self._body += [self.framing, self.frames, self.prices, self.price_note]
+        self._body += [self.quantity, self.add_button]
         self.show_product(None, None)
 
     def use_service(self, service: ApiService) -> None:
@@ -142,6 +154,7 @@ class ProductDetail(QFrame):
         self.facts.setText(" &nbsp;·&nbsp; ".join(f for f in facts if f))
         self.description.setText(product.description)
         self.framing.setText(self._framing_text(product))
+        self._fill_frames(product)
         self.image.setVisible(bool(product.thumbnail_url))
         self.image.clear()
         self._show_cached_prices()
@@ -162,6 +175,33 @@ class ProductDetail(QFrame):
         text = f"Can be framed: {', '.join(names)}" if names else "Can be framed."
         return text + (f"; with {' and '.join(extras)}." if extras else ".")
 
+    def _fill_frames(self, product: CatalogProduct) -> None:
+        """Frames by collection, then mats and glazing, each with its starting price."""
+        self.frames.clear()
+        style = self._snapshot.style(product.style_id) if self._snapshot else None
+        if style is None or not style.can_frame or self._snapshot is None:
+            self.frames.hide()
+            return
+        for collection in self._snapshot.collections:
+            parent = QTreeWidgetItem([collection.name, "", money(collection.starting_price)])
+            for frame in collection.frames:
+                parent.addChild(
+                    QTreeWidgetItem([frame.name, frame.color or "", money(frame.starting_price)])
+                )
+            self.frames.addTopLevelItem(parent)
+        extras = [(style.can_mat, "Mats", self._snapshot.mats)]
+        extras.append((style.can_glaze, "Glazing", self._snapshot.glazing))
+        for allowed, title, options in extras:
+            if allowed and options:
+                parent = QTreeWidgetItem([title, "", ""])
+                for option in options:
+                    colour = getattr(option, "color", None) or ""
+                    parent.addChild(
+                        QTreeWidgetItem([option.name, colour, money(option.starting_price)])
+                    )
+                self.frames.addTopLevelItem(parent)
+        self.frames.show()
+
     # -- prices ---------------------------------------------------------------------------
 
     def _quantities(self) -> list[int]:
@@ -179,6 +219,7 @@ class ProductDetail(QFrame):
         )
 
     def _set_row(self, row: int, quantity: int, unit: object, total: object) -> None:
+        typed = row == len(STANDARD_QUANTITIES)
         cells = [
             f"{quantity}",
             "…" if unit is None else money(unit),
@@ -188,6 +229,10 @@ class ProductDetail(QFrame):
             item = QTableWidgetItem(text)
             alignment = Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignCenter
             item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+            if typed:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.prices.setItem(row, column, item)
 
     @Slot(int)

@@ -1,21 +1,17 @@
-"""The catalogue list: a table model that filters and sorts tens of thousands of products
-fast enough to follow every keystroke.
-
-Filtering runs over precomputed lowercase search strings and plain number lists (no Python
-call per row per keystroke beyond a containment test), and the view only ever asks for the
-rows it shows.
+"""The catalogue list: a table model over tens of thousands of products that follows every
+keystroke. Filtering is `CatalogIndex.matching` (precomputed, Qt-free); the view only ever
+asks for the rows it shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QIcon
 
-from fwdesk.core.catalog import CatalogProduct
+from fwdesk.core.catalog import CatalogFilter, CatalogIndex, CatalogProduct, narrows
 
 COLUMNS = ("Product", "Type", "Media", "Size", "Price")
 PRICE_COLUMN = 4
@@ -23,29 +19,18 @@ ProductRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class CatalogFilter:
-    text: str = ""
-    type_id: int | None = None
-    media_id: int | None = None
-    min_side: float | None = None
-    max_side: float | None = None
-    min_price: Decimal | None = None
-    max_price: Decimal | None = None
-    inventory_only: bool = False
-
-
 def money(value: Decimal | None) -> str:
     return "—" if value is None else f"${value:,.2f}"
 
 
 class CatalogModel(QAbstractTableModel):
-    def __init__(self, thumbnail: Callable[[str], QPixmap | None] | None = None) -> None:
+    def __init__(self, thumbnail: Callable[[str], QIcon | None] | None = None) -> None:
         super().__init__()
         self._products: list[CatalogProduct] = []
-        self._haystacks: list[str] = []
-        self._sides: list[float] = []
-        self._prices: list[float] = []
+        self._index = CatalogIndex([], [], [])
+        self._keys: dict[int, list] = {}
+        self._matched: list[int] = []
+        """The filter's result in catalogue order, kept to narrow the next keystroke's."""
         self._visible: list[int] = []
         self._filter = CatalogFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -53,50 +38,24 @@ class CatalogModel(QAbstractTableModel):
 
     # -- content --------------------------------------------------------------------------
 
-    def set_products(self, products: list[CatalogProduct]) -> None:
+    def set_products(self, products: list[CatalogProduct], index: CatalogIndex) -> None:
         self.beginResetModel()
         self._products = products
-        self._haystacks = [
-            f"{p.name} {p.sku} {p.type_name} {p.media_name} {p.style_name} {p.size_text}".lower()
-            for p in products
-        ]
-        self._sides = [p.longest_side for p in products]
-        self._prices = [float(p.price) if p.price is not None else -1.0 for p in products]
-        self._visible = self._matching(self._filter)
+        self._index = index
+        self._keys: dict[int, list] = {}
+        self._matched = index.matching(products, self._filter)
+        self._visible = list(self._matched)
         self._apply_sort()
         self.endResetModel()
 
     def apply_filter(self, wanted: CatalogFilter) -> None:
         self.beginResetModel()
+        within = self._matched if narrows(self._filter, wanted) else None
         self._filter = wanted
-        self._visible = self._matching(wanted)
+        self._matched = self._index.matching(self._products, wanted, within)
+        self._visible = list(self._matched)
         self._apply_sort()
         self.endResetModel()
-
-    def _matching(self, wanted: CatalogFilter) -> list[int]:
-        rows = range(len(self._products))
-        for word in wanted.text.lower().split():
-            haystacks = self._haystacks
-            rows = [i for i in rows if word in haystacks[i]]
-        products = self._products
-        if wanted.type_id is not None:
-            rows = [i for i in rows if products[i].type_id == wanted.type_id]
-        if wanted.media_id is not None:
-            rows = [i for i in rows if products[i].media_id == wanted.media_id]
-        if wanted.inventory_only:
-            rows = [i for i in rows if products[i].in_inventory]
-        sides, prices = self._sides, self._prices
-        if wanted.min_side is not None:
-            rows = [i for i in rows if sides[i] >= wanted.min_side]
-        if wanted.max_side is not None:
-            rows = [i for i in rows if sides[i] <= wanted.max_side]
-        if wanted.min_price is not None:
-            low = float(wanted.min_price)
-            rows = [i for i in rows if prices[i] >= low]
-        if wanted.max_price is not None:
-            high = float(wanted.max_price)
-            rows = [i for i in rows if 0 <= prices[i] <= high]
-        return list(rows)
 
     def total(self) -> int:
         return len(self._products)
@@ -162,8 +121,11 @@ class CatalogModel(QAbstractTableModel):
         return money(product.price)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Column -1 (Qt's "unsorted") restores the catalogue's own order."""
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
+        self._sort = (column, order) if column >= 0 else None
+        if self._sort is None:
+            self._visible = list(self._matched)
         self._apply_sort()
         self.layoutChanged.emit()
 
@@ -171,12 +133,21 @@ class CatalogModel(QAbstractTableModel):
         if self._sort is None:
             return
         column, order = self._sort
-        products = self._products
-        if column == PRICE_COLUMN:
-            prices = self._prices
-            key = prices.__getitem__
-        elif column == 3:
-            key = self._sides.__getitem__
-        else:
-            key = lambda i: self._text(products[i], column).lower()  # noqa: E731
-        self._visible.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._visible.sort(
+            key=self._sort_keys(column).__getitem__,
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def _sort_keys(self, column: int) -> list:
+        """One key per product, made once per catalogue and column, so re-sorting after each
+        keystroke is a plain C-level sort."""
+        keys = self._keys.get(column)
+        if keys is None:
+            if column == PRICE_COLUMN:
+                keys = self._index.prices
+            elif column == 3:
+                keys = self._index.sides
+            else:
+                keys = [self._text(p, column).lower() for p in self._products]
+            self._keys[column] = keys
+        return keys

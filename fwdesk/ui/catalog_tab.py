@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -25,11 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fwdesk.core.catalog import CatalogCache, CatalogSnapshot, download_catalog
+from fwdesk.core.catalog import (
+    CatalogCache,
+    CatalogFilter,
+    CatalogIndex,
+    CatalogSnapshot,
+    download_catalog,
+)
 from fwdesk.core.messages import explain
 from fwdesk.core.store import Store
 from fwdesk.ui.catalog_detail import ProductDetail, as_of
-from fwdesk.ui.catalog_model import CatalogFilter, CatalogModel, ProductRole
+from fwdesk.ui.catalog_model import CatalogModel, ProductRole
 from fwdesk.ui.thumbnails import Thumbnails
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
@@ -47,7 +55,7 @@ class CatalogTab(QWidget):
         self._thumbnails = thumbnails
         self._snapshot: CatalogSnapshot | None = None
         self._refresh_id: int | None = None
-        self.model = CatalogModel(thumbnails.pixmap)
+        self.model = CatalogModel(thumbnails.icon)
         thumbnails.ready.connect(self._thumbnail_ready)
         self._build()
 
@@ -116,10 +124,12 @@ class CatalogTab(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.setIconSize(QSize(36, 26))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 190), (3, 110), (4, 90)):
+        header.setMinimumSectionSize(60)
+        for column, width in ((1, 120), (2, 160), (3, 90), (4, 80)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -127,11 +137,17 @@ class CatalogTab(QWidget):
 
         self.detail = ProductDetail(self._service)
         self.detail.add_requested.connect(self.add_to_order)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter()
         splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 460])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -185,7 +201,7 @@ class CatalogTab(QWidget):
         snapshot = CatalogCache(self._store).load()
         if snapshot is None:
             self._snapshot = None
-            self.model.set_products([])
+            self.model.set_products([], CatalogIndex([], [], []))
             self._fill_filters()
             self._update_counts()
             self.freshness.setText("No catalogue downloaded yet.")
@@ -195,7 +211,7 @@ class CatalogTab(QWidget):
 
     def _show_snapshot(self, snapshot: CatalogSnapshot) -> None:
         self._snapshot = snapshot
-        self.model.set_products(snapshot.products)
+        self.model.set_products(snapshot.products, snapshot.index)
         self._fill_filters()
         self._update_counts()
         self.freshness.setText(f"Prices as of {as_of(snapshot.fetched_at)}")

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
@@ -26,6 +26,7 @@ class Thumbnails(QObject):
         self._service = service
         self._folder = folder
         self._pixmaps: dict[str, QPixmap] = {}
+        self._icons: dict[str, QIcon] = {}
         self._loading: set[str] = set()
         self._failed: set[str] = set()
 
@@ -47,6 +48,13 @@ class Thumbnails(QObject):
                 report=False,
             )
         return found
+
+    def icon(self, url: str) -> QIcon | None:
+        """The same picture as an icon, which item views draw at their own icon size."""
+        pixmap = self.pixmap(url)
+        if pixmap is None:
+            return None
+        return self._icons.setdefault(url, QIcon(pixmap))
 
     def _arrived(self, url: str, image: QImage) -> None:
         self._loading.discard(url)

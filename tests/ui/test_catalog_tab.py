@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
 from fwdesk.core.catalog import CatalogCache
@@ -139,3 +140,16 @@ def test_refresh_shows_progress_and_can_be_cancelled(open_window, qtbot):
         assert CatalogCache(window.store).load() is None
     finally:
         running.stop()
+
+
+def test_thumbnails_load_in_the_background_and_stay_on_disk(demo, qtbot, fwdesk_home):
+    catalog = demo.catalog
+    catalog.inventory_only.setChecked(True)
+    catalog.view.selectRow(0)
+    product = catalog.detail.product
+    assert product.in_inventory and product.thumbnail_url
+    qtbot.waitUntil(lambda: not catalog.detail.image.pixmap().isNull(), timeout=10000)
+    cached = list((fwdesk_home / "cache" / "thumbnails").glob("*.png"))
+    assert cached, "the thumbnail was written to the cache folder"
+    icon = catalog.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()
