@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from contract_helpers import inventory_sku, product_code
+from sample_orders import inventory_sku, product_code
 from sandboxes import DEMO
 
 from fwdesk.api.account import Credentials

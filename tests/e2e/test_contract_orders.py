@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from contract_helpers import AUSTIN, PORTLAND, TORONTO, inventory_sku, order, product_code
+from sample_orders import AUSTIN, PORTLAND, TORONTO, inventory_sku, order, product_code
 from sandboxes import new_po
 
 from fwdesk.api.errors import ApiValidationError, BusinessError

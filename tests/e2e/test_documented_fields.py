@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from contract_helpers import AUSTIN, inventory_sku, order, product_code
+from sample_orders import AUSTIN, inventory_sku, order, product_code
 from sandboxes import DEMO, FAST_RETRY, new_po
 
 from fwdesk.api.client import API_METHODS, FinerWorksClient

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from contract_helpers import inventory_sku, order
+from sample_orders import inventory_sku, order
 from sandboxes import new_po
 
 from fwdesk.api.errors import BusinessError

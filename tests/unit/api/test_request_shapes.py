@@ -75,7 +75,9 @@ def test_order_body_uses_documented_names_and_cases(script, client):
     assert sent["shipping_code"] == "SD"
     assert sent["recipient"]["country_code"] == "us"
     assert sent["recipient"]["state_code"] == "TX"
-    assert sent["order_items"] == [{"product_sku": "AP1P1", "product_qty": 1}]
+    assert sent["order_items"] == [
+        {"product_sku": "AP1P1", "product_qty": 1, "product_title": "Heron at Dusk"}
+    ]
     assert "company_name" not in sent["recipient"]
 
 

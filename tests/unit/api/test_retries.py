@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from sample_orders import order as sample_order
 from scripted_api import ok
 
 from fwdesk.api.client import RetryPolicy
 from fwdesk.api.errors import NetworkError, ServerError
-from fwdesk.api.orders import Address, Order, OrderItem
+from fwdesk.api.orders import Address, Order
 
 DEFINITIONS = ok(definitions=[{"order_status_id": 3, "order_status_label": "Order Received"}])
 
 
 def order(po: str) -> Order:
-    return Order(
-        order_po=po,
-        recipient=Address(
-            first_name="Ada",
-            last_name="Byron",
-            address_1="1 Main St",
-            city="Austin",
-            state_code="TX",
-            zip_postal_code="78701",
-        ),
-        order_items=[OrderItem(product_sku="AP1P1", product_qty=1)],
-        shipping_code="SD",
-    )
+    return sample_order(po, "AP1P1")
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from sample_orders import AUSTIN
 from sandboxes import inprocess_client, new_po
 
 from fwdesk.api.errors import BusinessError
-from fwdesk.api.orders import Address, Order, OrderItem
+from fwdesk.api.orders import Order, OrderItem
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.core import Sandbox
 from fwdesk.sandbox.orders import HOUR
 from fwdesk.sandbox.shipping import SHIPPING_METHODS
 
-ADDRESS = Address(
-    first_name="Ann",
-    last_name="Lee",
-    address_1="1 Main St",
-    city="Austin",
-    state_code="TX",
-    zip_postal_code="78701",
-    email="ann@example.com",
-)
+ADDRESS = AUSTIN
 
 
 class Clock:
