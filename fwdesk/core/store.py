@@ -36,6 +36,23 @@ MIGRATIONS = [
     """
     CREATE TABLE catalog_blob (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
     """,
+    # 3: orders being written and sent (the outbox)
+    """
+    CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        order_po TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,
+        data TEXT NOT NULL,
+        message TEXT NOT NULL DEFAULT '',
+        order_id INTEGER,
+        confirmation_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX drafts_state ON drafts (state);
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
 ]
 
 

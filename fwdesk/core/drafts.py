@@ -1,0 +1,261 @@
+"""Orders being written, kept in SQLite from the first keystroke until FinerWorks has them.
+
+A draft's `order_po` is chosen when the draft is created and written before anything is sent:
+it is the key that lets a lost answer be resolved by asking FinerWorks, instead of sending
+the order again. The state column is the outbox:
+
+    draft -> submitting -> submitted | rejected | unknown
+                            (unknown and rejected go back to draft only via reconciliation)
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from fwdesk.api.orders import Address, Order, OrderItem, ProductImage
+from fwdesk.core.store import Store
+
+DRAFT, SUBMITTING, SUBMITTED, REJECTED, UNKNOWN = (
+    "draft",
+    "submitting",
+    "submitted",
+    "rejected",
+    "unknown",
+)
+EDITABLE_STATES = (DRAFT, REJECTED)
+DEFAULT_PREFIX = "SHOP-"
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    sku: str
+    quantity: int = 1
+    title: str = ""
+    image_url: str | None = None
+    pixel_width: int | None = None
+    pixel_height: int | None = None
+
+    def to_api(self) -> OrderItem:
+        image = None
+        if self.image_url or self.pixel_width:
+            image = ProductImage(
+                pixel_width=self.pixel_width,
+                pixel_height=self.pixel_height,
+                product_url_file=self.image_url,
+                product_url_thumbnail=self.image_url,
+            )
+        return OrderItem(
+            product_sku=self.sku.strip(),
+            product_qty=self.quantity,
+            product_title=self.title.strip() or None,
+            product_image=image,
+        )
+
+
+@dataclass(frozen=True)
+class Draft:
+    order_po: str
+    id: int | None = None
+    recipient: Address = field(default_factory=lambda: Address(country_code="us"))
+    items: tuple[DraftItem, ...] = ()
+    shipping_code: str | None = None
+    gift_message: str | None = None
+    ship_by_date: str | None = None
+    document_url: str | None = None
+    custom_data_1: str | None = None
+    custom_data_2: str | None = None
+    custom_data_3: str | None = None
+    acct_number_ups: str | None = None
+    acct_number_fedex: str | None = None
+    test_mode: bool = False
+    state: str = DRAFT
+    message: str = ""
+    order_id: int | None = None
+    confirmation_id: int | None = None
+    attempts: int = 0
+    """How many times this draft has been sent: a PO refused as 'already used' on the first
+    attempt belongs to some other order; on a later one it may be this order, arrived."""
+    updated_at: str = ""
+
+    @property
+    def editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    def to_order(self) -> Order:
+        blank_to_none = {
+            name: (getattr(self, name) or "").strip() or None
+            for name in (
+                "gift_message",
+                "ship_by_date",
+                "document_url",
+                "custom_data_1",
+                "custom_data_2",
+                "custom_data_3",
+                "acct_number_ups",
+                "acct_number_fedex",
+            )
+        }
+        recipient = replace(
+            self.recipient,
+            **{
+                f.name: (getattr(self.recipient, f.name) or "").strip() or None
+                for f in fields(Address)
+                if f.name
+                not in ("first_name", "last_name", "address_1", "zip_postal_code", "country_code")
+            },
+        )
+        return Order(
+            order_po=self.order_po.strip(),
+            recipient=recipient,
+            order_items=[item.to_api() for item in self.items],
+            shipping_code=self.shipping_code,
+            test_mode=self.test_mode,
+            **blank_to_none,
+        )
+
+    def content(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in (
+            "id",
+            "state",
+            "message",
+            "order_id",
+            "confirmation_id",
+            "attempts",
+            "updated_at",
+        ):
+            data.pop(key)
+        return data
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | tuple) -> Draft:
+        draft_id, order_po, state, data, message, order_id, confirmation_id, attempts, updated = row
+        content = json.loads(data)
+        content.pop("order_po", None)
+        recipient = Address(**content.pop("recipient"))
+        items = tuple(DraftItem(**item) for item in content.pop("items"))
+        return cls(
+            order_po=order_po,
+            id=draft_id,
+            recipient=recipient,
+            items=items,
+            state=state,
+            message=message,
+            order_id=order_id,
+            confirmation_id=confirmation_id,
+            attempts=attempts,
+            updated_at=updated,
+            **content,
+        )
+
+
+_SELECT = (
+    "SELECT id, order_po, state, data, message, order_id, confirmation_id, attempts, updated_at "
+    "FROM drafts"
+)
+
+
+class DuplicatePo(ValueError):
+    """Another draft already uses this order_po."""
+
+
+class DraftStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def create(self, prefix: str = DEFAULT_PREFIX, **content: Any) -> Draft:
+        """A new draft with the next free PO for `prefix`, saved before it is returned."""
+        now = _now()
+        with self.store.transaction() as tx:
+            number = self._next_number(tx, prefix)
+            while tx.execute(
+                "SELECT 1 FROM drafts WHERE order_po = ?", (f"{prefix}{number:06d}",)
+            ).fetchone():
+                number = self._next_number(tx, prefix)
+            draft = Draft(order_po=f"{prefix}{number:06d}", **content)
+            cursor = tx.execute(
+                "INSERT INTO drafts (order_po, state, data, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (draft.order_po, DRAFT, json.dumps(draft.content()), now, now),
+            )
+        return replace(draft, id=cursor.lastrowid, updated_at=now)
+
+    @staticmethod
+    def _next_number(tx: sqlite3.Connection, prefix: str) -> int:
+        tx.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 1) "
+            "ON CONFLICT (name) DO UPDATE SET value = value + 1",
+            (f"po:{prefix}",),
+        )
+        return tx.execute(
+            "SELECT value FROM counters WHERE name = ?", (f"po:{prefix}",)
+        ).fetchone()[0]
+
+    def save(self, draft: Draft) -> Draft:
+        """Store an edited draft. Only drafts not yet sent can change, and POs stay unique."""
+        assert draft.id is not None
+        now = _now()
+        try:
+            with self.store.transaction() as tx:
+                cursor = tx.execute(
+                    "UPDATE drafts SET order_po = ?, data = ?, updated_at = ? "
+                    "WHERE id = ? AND state IN (?, ?)",
+                    (draft.order_po, json.dumps(draft.content()), now, draft.id, *EDITABLE_STATES),
+                )
+        except sqlite3.IntegrityError:
+            raise DuplicatePo(f"Another order already uses {draft.order_po}.") from None
+        if cursor.rowcount != 1:
+            raise ValueError(f"{draft.order_po} has been sent and can no longer be changed")
+        return replace(draft, updated_at=now)
+
+    def get(self, draft_id: int) -> Draft | None:
+        row = self.store.connection().execute(f"{_SELECT} WHERE id = ?", (draft_id,)).fetchone()
+        return None if row is None else Draft.from_row(row)
+
+    def by_po(self, order_po: str) -> Draft | None:
+        row = (
+            self.store.connection().execute(f"{_SELECT} WHERE order_po = ?", (order_po,)).fetchone()
+        )
+        return None if row is None else Draft.from_row(row)
+
+    def in_states(self, *states: str) -> list[Draft]:
+        marks = ", ".join("?" * len(states))
+        rows = self.store.connection().execute(
+            f"{_SELECT} WHERE state IN ({marks}) ORDER BY id", states
+        )
+        return [Draft.from_row(row) for row in rows]
+
+    def delete(self, draft_id: int) -> None:
+        with self.store.transaction() as tx:
+            tx.execute(
+                "DELETE FROM drafts WHERE id = ? AND state IN (?, ?)", (draft_id, *EDITABLE_STATES)
+            )
+
+    def mark(
+        self,
+        draft_ids: list[int],
+        state: str,
+        *,
+        message: str = "",
+        ids: dict[int, tuple[int | None, int | None]] | None = None,
+    ) -> None:
+        """Move drafts to `state` together; `ids` gives (order_id, confirmation_id) per draft."""
+        now = _now()
+        with self.store.transaction() as tx:
+            for draft_id in draft_ids:
+                order_id, confirmation_id = (ids or {}).get(draft_id, (None, None))
+                tx.execute(
+                    "UPDATE drafts SET state = ?, message = ?, updated_at = ?, "
+                    "order_id = COALESCE(?, order_id), "
+                    "confirmation_id = COALESCE(?, confirmation_id), "
+                    "attempts = attempts + (? = 'submitting') WHERE id = ?",
+                    (state, message, now, order_id, confirmation_id, state, draft_id),
+                )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

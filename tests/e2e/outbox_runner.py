@@ -1,0 +1,37 @@
+"""Sends every unsent draft of a database to a sandbox, as the app's outbox does; the fault
+tests run it as a process and kill it at random moments.
+
+    python outbox_runner.py DATABASE SANDBOX_URL
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+
+from fwdesk.api.account import Credentials
+from fwdesk.api.client import FinerWorksClient, RetryPolicy
+from fwdesk.core.drafts import DRAFT, SUBMITTING, UNKNOWN, DraftStore
+from fwdesk.core.outbox import Outbox
+from fwdesk.core.store import Store
+
+
+def main() -> int:
+    drafts = DraftStore(Store(Path(sys.argv[1])))
+    client = FinerWorksClient(
+        Credentials("demo", "demo"),
+        sys.argv[2],
+        timeout=httpx.Timeout(2.0),
+        retry=RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2),
+    )
+    with client:
+        pending = [d.id for d in drafts.in_states(DRAFT, SUBMITTING, UNKNOWN)]
+        report = Outbox(drafts, rounds=20, pause=0.05).send(client, pending)
+    print(f"submitted {len(report.submitted)} waiting {len(report.waiting)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,170 @@
+"""Drafts in SQLite and the outbox's state machine, against the in-process sandbox."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sample_orders import AUSTIN, TORONTO
+from sandboxes import inprocess_client
+
+from fwdesk.core.drafts import (
+    DRAFT,
+    REJECTED,
+    SUBMITTED,
+    SUBMITTING,
+    UNKNOWN,
+    DraftItem,
+    DraftStore,
+    DuplicatePo,
+)
+from fwdesk.core.outbox import Outbox
+from fwdesk.core.store import Store
+from fwdesk.sandbox.config import SandboxConfig
+from fwdesk.sandbox.core import Sandbox
+from fwdesk.sandbox.faults import Injected
+
+
+@pytest.fixture
+def drafts(tmp_path) -> DraftStore:
+    return DraftStore(Store(tmp_path / "shop.sqlite"))
+
+
+@pytest.fixture
+def world():
+    sandbox = Sandbox(SandboxConfig())
+    with inprocess_client(sandbox) as api:
+        sku = api.list_virtual_inventory(per_page=1).items[0].sku
+        yield sandbox, api, sku
+
+
+def ready(drafts: DraftStore, sku: str, **changes):
+    return drafts.create(
+        recipient=AUSTIN, items=(DraftItem(sku, 2),), shipping_code="SD", **changes
+    )
+
+
+class ScriptedFaults:
+    """Makes the sandbox misbehave on chosen calls only (the nth submit, say)."""
+
+    def __init__(self, sandbox: Sandbox, plan: dict[int, Injected]) -> None:
+        self.plan, self.calls = plan, 0
+        sandbox.faults.draw = self.draw
+        self.sandbox = sandbox
+        self.submits = 0
+
+    def draw(self):
+        self.calls += 1
+        return self.plan.get(self.calls)
+
+
+def test_pos_are_unique_sequential_and_survive_a_restart(drafts, tmp_path):
+    first, second = drafts.create(), drafts.create(prefix="SHOP-")
+    assert (first.order_po, second.order_po) == ("SHOP-000001", "SHOP-000002")
+    other = drafts.create(prefix="GALLERY-")
+    assert other.order_po == "GALLERY-000001"
+    edited = drafts.save(replace(first, recipient=replace(AUSTIN, first_name="Ada")))
+    reopened = DraftStore(Store(tmp_path / "shop.sqlite"))
+    assert reopened.get(first.id).recipient.first_name == "Ada"
+    assert reopened.create().order_po == "SHOP-000003"
+    with pytest.raises(DuplicatePo):
+        reopened.save(replace(edited, order_po=second.order_po))
+
+
+def test_a_sent_draft_can_no_longer_change(drafts):
+    draft = drafts.create()
+    drafts.mark([draft.id], SUBMITTING)
+    with pytest.raises(ValueError, match="can no longer be changed"):
+        drafts.save(replace(draft, gift_message="late edit"))
+    assert drafts.get(draft.id).attempts == 1
+
+
+def test_a_clean_send_places_each_order_once(drafts, world):
+    sandbox, api, sku = world
+    ids = [ready(drafts, sku).id for _ in range(7)]
+    report = Outbox(drafts).send(api, ids)
+    assert len(report.submitted) == 7
+    assert sorted(o.order_po for o in sandbox.book.orders) == sorted(report.submitted)
+    assert all(drafts.get(i).order_id for i in ids)
+
+
+@pytest.mark.parametrize(
+    "fault", [Injected.DROP_AFTER, Injected.TIMEOUT_AFTER, Injected.MALFORMED_AFTER]
+)
+def test_a_lost_answer_is_looked_up_not_resent(drafts, world, fault):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    faults = ScriptedFaults(sandbox, {1: fault})
+    report = Outbox(drafts).send(api, [draft.id])
+    assert report.submitted == [draft.order_po]
+    assert [o.order_po for o in sandbox.book.orders] == [draft.order_po]
+    assert drafts.get(draft.id).attempts == 1, "looked up by PO, never sent a second time"
+    assert faults.calls >= 2
+
+
+@pytest.mark.parametrize("fault", [Injected.SERVER_ERROR, Injected.TIMEOUT_BEFORE])
+def test_a_request_that_never_arrived_is_sent_again_after_the_lookup(drafts, world, fault):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    ScriptedFaults(sandbox, {1: fault})
+    report = Outbox(drafts, sleep=lambda s: None).send(api, [draft.id])
+    assert report.submitted == [draft.order_po]
+    assert [o.order_po for o in sandbox.book.orders] == [draft.order_po]
+    assert drafts.get(draft.id).attempts == 2
+
+
+def test_one_bad_order_in_a_batch_does_not_block_the_others(drafts, world):
+    _sandbox, api, sku = world
+    good = [ready(drafts, sku) for _ in range(3)]
+    bad = ready(drafts, "AP999999P999999")
+    report = Outbox(drafts).send(api, [d.id for d in [*good[:2], bad, good[2]]])
+    assert sorted(report.submitted) == sorted(d.order_po for d in good)
+    assert drafts.get(bad.id).state == REJECTED
+    assert "AP999999P999999" in drafts.get(bad.id).message
+
+
+def test_field_refusals_are_kept_with_the_draft(drafts, world):
+    _sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    drafts.save(replace(draft, recipient=replace(TORONTO, first_name="A" * 60)))
+    Outbox(drafts).send(api, [draft.id])
+    stored = drafts.get(draft.id)
+    assert stored.state == REJECTED
+    assert "first_name" in stored.message and "maximum length of 50" in stored.message
+
+
+def test_a_po_taken_by_another_order_is_rejected_not_adopted(drafts, world):
+    sandbox, api, sku = world
+    from sample_orders import order
+
+    api.submit_orders([order("SHOP-000001", sku)])  # placed elsewhere, e.g. the website
+    draft = ready(drafts, sku)
+    assert draft.order_po == "SHOP-000001"
+    Outbox(drafts).send(api, [draft.id])
+    stored = drafts.get(draft.id)
+    assert stored.state == REJECTED and "already used" in stored.message
+    assert len(sandbox.book.orders) == 1
+
+
+def test_a_crash_mid_send_is_resolved_on_the_next_start(drafts, world):
+    sandbox, api, sku = world
+    arrived, lost = ready(drafts, sku), ready(drafts, sku)
+    api.submit_orders([arrived.to_order()])  # the request got there, then the app died
+    drafts.mark([arrived.id, lost.id], SUBMITTING)
+    Outbox(drafts).recover(api)
+    assert drafts.get(arrived.id).state == SUBMITTED
+    assert drafts.get(lost.id).state == DRAFT
+    Outbox(drafts).send(api, [lost.id])
+    assert sorted(o.order_po for o in sandbox.book.orders) == sorted(
+        [arrived.order_po, lost.order_po]
+    )
+
+
+def test_when_finerworks_cannot_be_asked_the_fate_stays_unknown(drafts, world):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    ScriptedFaults(sandbox, {i: Injected.DROP_AFTER for i in range(1, 50)})
+    report = Outbox(drafts, rounds=2, sleep=lambda s: None).send(api, [draft.id])
+    assert report.waiting == [draft.order_po]
+    assert drafts.get(draft.id).state == UNKNOWN
+    assert drafts.get(draft.id).attempts == 1
