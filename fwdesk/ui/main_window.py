@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.thumbnails = Thumbnails(self.service, paths.cache / "thumbnails", self)
         self.catalog = CatalogTab(self.service, self.store, self.thumbnails)
         self.catalog.add_to_order.connect(self._add_to_order)
-        self.order = OrderTab()
+        self.order = OrderTab(self.service, self.store, self._mode_text)
         self.tabs.addTab(self.catalog, "&Catalogue")
         self.tabs.addTab(self.order, "&New order")
         self.tabs.addTab(
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_connection(self.connection)
         self.catalog.load_cache()
+        self.order.recover()
 
     # -- menus ----------------------------------------------------------------------------
 
@@ -246,7 +247,11 @@ class MainWindow(QMainWindow):
         self.store = self._store_for(chosen)
         self.thumbnails.use_service(self.service)
         self.catalog.use_source(self.service, self.store)
+        self.order.use_source(self.service, self.store)
         self._show_connection(chosen)
+
+    def _mode_text(self) -> str:
+        return f"{self.banner.title.text()}: {self.banner.detail.text()}"
 
     def _store_for(self, chosen: Connection) -> Store:
         return Store(self.paths.data / f"{chosen.key}.sqlite")
@@ -418,6 +423,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.current_tab = self.tabs.currentIndex()
         self.settings_file.save(self.settings)
+        self.order.save_now()
         self.service.shutdown()
         event.accept()
 

@@ -1,34 +1,577 @@
-"""The New order tab, for now: it collects what the catalogue sends it, so "Add to order"
-already works end to end; the order form with its live shipping quote replaces this list."""
+"""The New order tab: type an order, watch its shipping quote, send it exactly once.
+
+The form becomes a draft in SQLite at the first edit and is saved as you type. A quote is
+asked for 300 ms after the last edit that changes it (destination, items, quantities); every
+request carries the form's generation, and an answer for an older generation is dropped.
+Sending goes through the outbox in a worker lane, so a lost answer is resolved by looking the
+order up, never by sending it twice.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+from dataclasses import replace
 
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fwdesk.api.client import AddressCheck
+from fwdesk.api.orders import Address, Order
+from fwdesk.api.shipping import ShippingOption
 from fwdesk.core.catalog import CatalogProduct
+from fwdesk.core.drafts import (
+    DRAFT,
+    REJECTED,
+    SUBMITTED,
+    SUBMITTING,
+    UNKNOWN,
+    Draft,
+    DraftItem,
+    DraftStore,
+)
+from fwdesk.core.messages import explain
+from fwdesk.core.order_rules import check_draft, quote_ready
+from fwdesk.core.outbox import Outbox, SendReport
+from fwdesk.core.store import Store
+from fwdesk.ui.catalog_model import money
+from fwdesk.ui.order_form import ExtrasForm, ItemsEditor, RecipientForm, error_label
+from fwdesk.ui.quote_panel import QuotePanel
+from fwdesk.ui.worker import ApiService, JobContext, Priority
+
+QUOTE_DELAY_MS = 300
+SAVE_DELAY_MS = 300
+STATE_LABELS = {
+    DRAFT: "draft",
+    SUBMITTING: "sending…",
+    UNKNOWN: "checking with FinerWorks",
+    REJECTED: "refused",
+    SUBMITTED: "placed",
+}
 
 
 class OrderTab(QWidget):
-    def __init__(self) -> None:
+    submitted = Signal(str)
+
+    def __init__(
+        self, service: ApiService, store: Store, mode_text: Callable[[], str], prefix: str = "SHOP-"
+    ) -> None:
         super().__init__()
         self.setObjectName("orderPage")
-        title = QLabel("New order", objectName="pageTitle")
-        text = QLabel(
-            "Products you add from the catalogue are collected here. Order entry with a live "
-            "shipping quote arrives in the next update.",
-            objectName="pageText",
-        )
-        text.setWordWrap(True)
-        self.items = QListWidget(objectName="orderItemsPreview")
-        self.items.setAccessibleName("Products waiting for the next order")
+        self._service = service
+        self._drafts = DraftStore(store)
+        self._mode_text = mode_text
+        self._prefix = prefix
+        self.draft: Draft | None = None
+        self._generation = 0
+        self._quoted_generation = -1
+        self._loading = False
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
+        self._quote_timer.timeout.connect(self._ask_quote)
+        self._build()
+        self.refresh_list()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.drafts_list = QListWidget(objectName="draftsList")
+        self.drafts_list.setAccessibleName("Drafts and recent orders")
+        self.drafts_list.itemActivated.connect(self._open_item)
+        self.drafts_list.itemClicked.connect(self._open_item)
+        new_button = QPushButton("&New order", objectName="newDraftButton")
+        new_button.clicked.connect(self.new_draft)
+        self.delete_button = QPushButton("Delete draft", objectName="deleteDraftButton")
+        self.delete_button.clicked.connect(self._delete_draft)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel("Drafts", objectName="pageTitle"))
+        left_layout.addWidget(self.drafts_list, 1)
+        left_layout.addWidget(new_button)
+        left_layout.addWidget(self.delete_button)
+
+        self.po_edit = QLineEdit(objectName="orderPoEdit")
+        self.po_edit.setAccessibleName("Order PO number")
+        self.po_edit.textEdited.connect(self._edited)
+        self.po_error = error_label()
+        self.state_label = QLabel(objectName="draftState")
+        self.state_label.setWordWrap(True)
+        po_row = QHBoxLayout()
+        po_caption = QLabel("Order &PO")
+        po_caption.setBuddy(self.po_edit)
+        po_row.addWidget(po_caption)
+        po_row.addWidget(self.po_edit, 1)
+        self.recipient = RecipientForm()
+        self.recipient.edited.connect(self._edited)
+        self.recipient.destination_changed.connect(self._quote_soon)
+        self.check_address_button = QPushButton("Check address", objectName="checkAddressButton")
+        self.check_address_button.clicked.connect(self._check_address)
+        self.suggestion = QFrame(objectName="addressSuggestion")
+        self.suggestion.setProperty("role", "warning")
+        self.suggestion_text = QLabel()
+        self.suggestion_text.setWordWrap(True)
+        accept = QPushButton("Use suggested address", objectName="acceptSuggestionButton")
+        accept.clicked.connect(self._accept_suggestion)
+        reject = QPushButton("Keep mine", objectName="rejectSuggestionButton")
+        reject.clicked.connect(self.suggestion.hide)
+        suggestion_layout = QVBoxLayout(self.suggestion)
+        suggestion_layout.addWidget(self.suggestion_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(accept)
+        buttons.addWidget(reject)
+        buttons.addStretch(1)
+        suggestion_layout.addLayout(buttons)
+        self.suggestion.hide()
+        self._suggested: Address | None = None
+        self.items = ItemsEditor()
+        self.items.edited.connect(self._edited)
+        self.items.edited.connect(self._quote_soon)
+        self.items.add_requested.connect(self._add_typed_sku)
+        self.extras = ExtrasForm()
+        self.extras.edited.connect(self._edited)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.addLayout(po_row)
+        form_layout.addWidget(self.po_error)
+        form_layout.addWidget(self.state_label)
+        form_layout.addWidget(self.recipient)
+        form_layout.addWidget(self.check_address_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form_layout.addWidget(self.suggestion)
+        form_layout.addWidget(QLabel("Items", objectName="pageTitle"))
+        form_layout.addWidget(self.items)
+        form_layout.addWidget(self.extras)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.quote = QuotePanel()
+        self.quote.chosen.connect(self._shipping_chosen)
+        self.validate_button = QPushButton("&Validate", objectName="validateButton")
+        self.validate_button.clicked.connect(self.validate)
+        self.submit_button = QPushButton("&Submit order…", objectName="submitButton")
+        self.submit_button.clicked.connect(self.submit)
+        self.result = QLabel(objectName="submitResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.quote, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.validate_button)
+        actions.addStretch(1)
+        actions.addWidget(self.submit_button)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.result)
+
+        splitter = QSplitter()
+        for widget in (left, scroll, right):
+            splitter.addWidget(widget)
+        splitter.setSizes([220, 560, 460])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addWidget(self.items, 1, Qt.AlignmentFlag.AlignTop)
-        self.entries: list[tuple[str, int]] = []
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(splitter)
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def use_source(self, service: ApiService, store: Store) -> None:
+        self.save_now()
+        self._service = service
+        self._drafts = DraftStore(store)
+        self.draft = None
+        self._show(None)
+        self.refresh_list()
+        self.recover()
+
+    def recover(self) -> None:
+        """Drafts whose sending was interrupted are settled before anything else is sent."""
+        if self._drafts.in_states(SUBMITTING, UNKNOWN):
+            store = self._drafts.store
+            self._service.submit(
+                "recover orders",
+                lambda context: Outbox(DraftStore(store)).recover(context.client),
+                priority=Priority.BACKGROUND,
+                abortable=False,
+                on_done=lambda _none: self.refresh_list(),
+            )
+
+    def refresh_list(self) -> None:
+        self.drafts_list.clear()
+        shown = self._drafts.in_states(DRAFT, REJECTED, UNKNOWN, SUBMITTING)
+        shown += self._drafts.in_states(SUBMITTED)[-20:]
+        for draft in shown:
+            item = QListWidgetItem(_list_text(draft))
+            item.setData(Qt.ItemDataRole.UserRole, draft.id)
+            if draft.state == SUBMITTED:
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.drafts_list.addItem(item)
+            if self.draft is not None and draft.id == self.draft.id:
+                self.drafts_list.setCurrentItem(item)
+
+    def _label_current(self) -> None:
+        item = self.drafts_list.currentItem()
+        if (
+            item is not None
+            and self.draft is not None
+            and item.data(Qt.ItemDataRole.UserRole) == self.draft.id
+        ):
+            item.setText(_list_text(self.draft))
+
+    @Slot()
+    def new_draft(self) -> None:
+        self.save_now()
+        self.draft = None
+        self._show(None)
+        self.result.clear()
+        self.refresh_list()
+
+    @Slot(QListWidgetItem)
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.save_now()
+        draft = self._drafts.get(item.data(Qt.ItemDataRole.UserRole))
+        if draft is not None:
+            self.draft = draft
+            self._show(draft)
+
+    @Slot()
+    def _delete_draft(self) -> None:
+        if self.draft is None or not self.draft.editable:
+            return
+        answer = QMessageBox.question(
+            self, "Delete draft", f"Delete the draft {self.draft.order_po}? It cannot be undone."
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._drafts.delete(self.draft.id)
+            self.new_draft()
+
+    def _show(self, draft: Draft | None) -> None:
+        self._loading = True
+        blank = draft or Draft(order_po="")
+        self.po_edit.setText(blank.order_po)
+        self.po_edit.setPlaceholderText("chosen when you start typing")
+        self.recipient.set_address(blank.recipient)
+        self.items.set_items(blank.items)
+        self.extras.load(blank)
+        self._loading = False
+        editable = draft is None or draft.editable
+        for widget in (
+            self.po_edit,
+            self.recipient,
+            self.items,
+            self.extras,
+            self.submit_button,
+            self.check_address_button,
+            self.validate_button,
+        ):
+            widget.setEnabled(editable)
+        self.delete_button.setEnabled(draft is not None and draft.editable)
+        self._show_state(draft)
+        self.recipient.show_problems({})
+        self.po_error.hide()
+        self._quote_soon()
+
+    def _show_state(self, draft: Draft | None) -> None:
+        if draft is None:
+            self.state_label.clear()
+            return
+        text = {
+            SUBMITTED: f"Placed with FinerWorks as order {draft.order_id}.",
+            REJECTED: draft.message,
+            UNKNOWN: "FinerWorks' answer was lost; fwdesk is checking whether the order arrived "
+            "before sending anything again.",
+            SUBMITTING: "Being sent…",
+        }.get(draft.state, draft.message)
+        self.state_label.setText(text)
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _collect(self) -> Draft:
+        assert self.draft is not None
+        draft = replace(
+            self.draft,
+            order_po=self.po_edit.text().strip() or self.draft.order_po,
+            recipient=self.recipient.address(),
+            items=self.items.items(),
+        )
+        return self.extras.apply_to(draft)
+
+    @Slot()
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        if self.draft is None:
+            self.draft = self._drafts.create(self._prefix)
+            self.po_edit.setText(self.draft.order_po)
+            self.refresh_list()
+        self.draft = self._collect()
+        self._save_timer.start()
+
+    @Slot()
+    def save_now(self) -> None:
+        self._save_timer.stop()
+        if self.draft is None or not self.draft.editable:
+            return
+        try:
+            self.draft = self._drafts.save(self.draft)
+            self.po_error.hide()
+            self._label_current()
+        except ValueError as problem:
+            self.po_error.setText(str(problem))
+            self.po_error.show()
 
     def add_item(self, product: CatalogProduct, quantity: int) -> None:
-        self.entries.append((product.sku, quantity))
-        self.items.addItem(f"{quantity} × {product.name}  ({product.sku})")
+        """From the catalogue's "Add to order"."""
+        if self.draft is not None and not self.draft.editable:
+            self.new_draft()
+        self.items.add_item(DraftItem(product.sku, quantity, product.name[:50]))
+
+    @Slot(str, int)
+    def _add_typed_sku(self, sku: str, quantity: int) -> None:
+        """A typed SKU is checked with FinerWorks before it joins the order."""
+        self.items.show_message(f"Checking {sku} with FinerWorks…")
+        self._service.submit(
+            "check product",
+            lambda context: context.client.get_product_details([(sku, quantity)]),
+            key="check-sku",
+            on_done=lambda found: self._sku_checked(sku, quantity, found),
+            on_error=lambda error: self.items.show_message(f"{sku}: {explain(error)}"),
+            report=False,
+        )
+
+    def _sku_checked(self, sku: str, quantity: int, found: list) -> None:
+        if not found:
+            self.items.show_message(f"FinerWorks does not know {sku}.")
+            return
+        self.items.show_message("")
+        self.items.sku.clear()
+        self.items.add_item(DraftItem(sku, quantity, (found[0].name or "")[:50]))
+
+    # -- quote ----------------------------------------------------------------------------
+
+    @Slot()
+    def _quote_soon(self) -> None:
+        self._generation += 1
+        self._quote_timer.start()
+
+    @Slot()
+    def _ask_quote(self) -> None:
+        draft = self._collect() if self.draft is not None else None
+        if draft is None or not quote_ready(draft):
+            self.quote.show_message(
+                "Enter the destination (country, state, postal code) and at least one item "
+                "to see shipping costs."
+            )
+            return
+        generation = self._generation
+        order = replace(draft.to_order(), order_po=draft.order_po or "QUOTE")
+        self.quote.updating()
+        self._service.submit(
+            "shipping quote",
+            lambda context: _quote(context, order),
+            priority=Priority.INTERACTIVE,
+            key="quote",
+            on_done=lambda options: self._quoted(generation, options),
+            on_error=lambda error: self._quote_failed(generation, error),
+            report=False,
+        )
+
+    def _quoted(self, generation: int, options: list[ShippingOption]) -> None:
+        if generation != self._generation:
+            return  # the form changed since this was asked: a newer quote is on its way
+        self._quoted_generation = generation
+        chosen = self.quote.show_options(options, self.draft.shipping_code if self.draft else None)
+        self._apply_line_prices(options)
+        if self.draft is not None and chosen != self.draft.shipping_code:
+            self.draft = replace(self.draft, shipping_code=chosen)
+            self._save_timer.start()
+
+    def _quote_failed(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self.quote.show_message(f"No quote right now: {explain(error)}")
+
+    def _apply_line_prices(self, options: list[ShippingOption]) -> None:
+        totals = options[0].calculated_total if options else None
+        prices = {}
+        for line in totals.product_pricing if totals else []:
+            sku = (line.product_sku or line.product_code or "").upper()
+            if line.product_qty:
+                unit = line.total_price / line.product_qty
+                prices[f"{sku}#{line.product_qty}"] = (money(unit), money(line.total_price))
+        self.items.set_prices(prices)
+
+    @Slot(str)
+    def _shipping_chosen(self, code: str) -> None:
+        if self.draft is not None and self.draft.editable and code != self.draft.shipping_code:
+            self.draft = replace(self.draft, shipping_code=code)
+            self._save_timer.start()
+
+    # -- address check, validate, submit --------------------------------------------------
+
+    @Slot()
+    def _check_address(self) -> None:
+        address = self.recipient.address()
+        self.suggestion.hide()
+        self._service.submit(
+            "check address",
+            lambda context: context.client.validate_recipient_address(address),
+            key="check-address",
+            on_done=lambda check: self._address_checked(address, check),
+            on_error=lambda error: self._show_result(explain(error)),
+            report=False,
+        )
+
+    def _address_checked(self, sent: Address, check: AddressCheck) -> None:
+        if not check.ok:
+            self.suggestion_text.setText(
+                f"<b>FinerWorks could not confirm this address.</b> {check.message}"
+            )
+            self._suggested = None
+        elif check.address is not None and check.address.to_json() != sent.to_json():
+            self._suggested = replace(
+                check.address, country_code=check.address.country_code or sent.country_code
+            )
+            lines = [
+                check.address.address_1,
+                check.address.city,
+                check.address.state_code,
+                check.address.zip_postal_code,
+            ]
+            self.suggestion_text.setText(
+                "<b>FinerWorks suggests:</b> " + ", ".join(x for x in lines if x)
+            )
+        else:
+            self._show_result("FinerWorks confirmed the address.")
+            return
+        self.suggestion.findChild(QPushButton, "acceptSuggestionButton").setVisible(
+            self._suggested is not None
+        )
+        self.suggestion.show()
+
+    @Slot()
+    def _accept_suggestion(self) -> None:
+        if self._suggested is not None:
+            self.recipient.set_address(self._suggested)
+            self._edited()
+        self.suggestion.hide()
+
+    def _problems(self) -> dict[str, str]:
+        """Shows every problem beside its field; returns them (empty when ready to send)."""
+        self._edited()
+        assert self.draft is not None
+        problems = check_draft(self.draft, for_submit=True)
+        self.recipient.show_problems(problems)
+        self.items.check()
+        self.extras.check_with(self.draft)
+        if "order_po" in problems:
+            self.po_error.setText(problems["order_po"])
+            self.po_error.show()
+        if "shipping_code" in problems:
+            self.quote.status.setText(problems["shipping_code"])
+        return problems
+
+    @Slot()
+    def validate(self) -> None:
+        if self._problems():
+            self._show_result("Some fields need attention (marked in red).")
+            return
+        self.save_now()
+        order = self.draft.to_order()
+        self._show_result("Asking FinerWorks to check the order…")
+        self._service.submit(
+            "validate order",
+            lambda context: context.client.submit_orders([order], validate_only=True),
+            on_done=lambda _none: self._show_result(
+                "FinerWorks found no problems with this order."
+            ),
+            on_error=lambda error: self._show_result(explain(error)),
+            report=False,
+        )
+
+    @Slot()
+    def submit(self) -> None:
+        if self.draft is None or self._problems():
+            self._show_result("Some fields need attention (marked in red). Nothing was sent.")
+            return
+        self.save_now()
+        draft = self.draft
+        total = self.quote.grand_total(draft.shipping_code)
+        answer = QMessageBox.question(
+            self,
+            "Send this order?",
+            f"Send order {draft.order_po} to FinerWorks?\n\n"
+            f"Total: {money(total) if total is not None else 'not quoted yet'} "
+            f"(shipping {draft.shipping_code})\n{self._mode_text()}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.submit_button.setEnabled(False)
+        store = self._drafts.store
+        draft_id = draft.id
+        self._show_result(f"Sending {draft.order_po}…")
+        self._service.submit(
+            "submit order",
+            lambda context: _send(context, store, [draft_id]),
+            priority=Priority.INTERACTIVE,
+            abortable=False,
+            on_done=self._sent,
+            on_error=self._send_failed,
+        )
+
+    def _sent(self, report: SendReport) -> None:
+        self.submit_button.setEnabled(True)
+        if report.submitted:
+            placed = self._drafts.by_po(report.submitted[0])
+            self._show_result(
+                f"Order {placed.order_po} placed with FinerWorks (order {placed.order_id})."
+            )
+            self.submitted.emit(placed.order_po)
+            self.new_draft()
+            return
+        self.draft = self._drafts.get(self.draft.id) if self.draft else None
+        self._show(self.draft)
+        self.refresh_list()
+        if report.rejected:
+            self._show_result(next(iter(report.rejected.values())))
+        else:
+            self._show_result(
+                "Not placed yet: FinerWorks could not be reached or its answer was lost. "
+                "The order is kept and checked before it is ever sent again."
+            )
+
+    def _send_failed(self, error: Exception) -> None:
+        self.submit_button.setEnabled(True)
+        self._show_result(explain(error))
+        self.refresh_list()
+
+    def _show_result(self, text: str) -> None:
+        self.result.setText(text)
+
+
+def _list_text(draft: Draft) -> str:
+    name = " ".join(filter(None, [draft.recipient.first_name, draft.recipient.last_name]))
+    return f"{draft.order_po}  ·  {name or 'no recipient yet'}  ·  {STATE_LABELS[draft.state]}"
+
+
+def _quote(context: JobContext, order: Order) -> list[ShippingOption]:
+    return context.client.list_shipping_options(order)
+
+
+def _send(context: JobContext, store: Store, ids: list[int]) -> SendReport:
+    return Outbox(DraftStore(store), sleep=context.sleep).send(context.client, ids)

@@ -66,6 +66,10 @@ class JobContext:
         if self._job.cancelled.is_set() or self._worker.stopping:
             raise JobCancelled
 
+    def sleep(self, seconds: float) -> None:
+        """A wait that ends (raising JobCancelled) the moment the job is cancelled."""
+        self._worker.sleep(seconds)
+
     def progress(self, done: int, total: int) -> None:
         self.check()
         self._worker.progressed.emit(self._job.id, done, total)
@@ -136,7 +140,7 @@ class ApiWorker(QObject):
     def run(self) -> None:
         self.thread_ident = threading.get_ident()
         try:
-            self._client = self._factory(self._sleep)
+            self._client = self._factory(self.sleep)
             while (job := self._next()) is not None:
                 self._execute(job)
         except Exception:  # the loop itself must never die silently
@@ -174,7 +178,7 @@ class ApiWorker(QObject):
             with self._condition:
                 self._current = None
 
-    def _sleep(self, seconds: float) -> None:
+    def sleep(self, seconds: float) -> None:
         if self._interrupt.wait(seconds):
             raise JobCancelled
 

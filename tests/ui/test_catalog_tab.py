@@ -99,7 +99,8 @@ def test_add_to_order_sends_the_product_and_quantity(demo, qtbot):
     catalog.detail.quantity.setValue(3)
     demo.findChild(QPushButton, "addToOrderButton").click()
     assert demo.tabs.currentWidget() is demo.order
-    assert demo.order.entries == [(product.sku, 3)]
+    assert [(i.sku, i.quantity) for i in demo.order.items.items()] == [(product.sku, 3)]
+    assert demo.order.draft is not None, "adding an item starts a saved draft"
 
 
 def test_offline_start_uses_the_cache_and_a_failed_refresh_keeps_it(open_window, qtbot):
