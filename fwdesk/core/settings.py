@@ -26,6 +26,8 @@ class Settings:
     """None runs demo mode."""
     window_geometry: str = ""
     current_tab: int = 0
+    po_prefix: str = "SHOP-"
+    """Start of every new order's PO number; the rest is a six-digit counter."""
 
     def account(self, name: str | None) -> Account | None:
         return next((a for a in self.accounts if a.name == name), None)
@@ -54,6 +56,7 @@ class Settings:
             "active_account": self.active_account,
             "window_geometry": self.window_geometry,
             "current_tab": self.current_tab,
+            "po_prefix": self.po_prefix,
         }
 
     @classmethod
@@ -63,6 +66,7 @@ class Settings:
             active_account=data.get("active_account"),
             window_geometry=str(data.get("window_geometry") or ""),
             current_tab=int(data.get("current_tab") or 0),
+            po_prefix=str(data.get("po_prefix") or "SHOP-"),
         )
 
 

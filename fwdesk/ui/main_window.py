@@ -88,7 +88,9 @@ class MainWindow(QMainWindow):
         self.thumbnails = Thumbnails(self.service, paths.cache / "thumbnails", self)
         self.catalog = CatalogTab(self.service, self.store, self.thumbnails)
         self.catalog.add_to_order.connect(self._add_to_order)
-        self.order = OrderTab(self.service, self.store, self._mode_text)
+        self.order = OrderTab(
+            self.service, self.store, self._mode_text, prefix=self.settings.po_prefix
+        )
         self.tabs.addTab(self.catalog, "&Catalogue")
         self.tabs.addTab(self.order, "&New order")
         self.tabs.addTab(

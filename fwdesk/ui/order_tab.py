@@ -73,7 +73,7 @@ class OrderTab(QWidget):
         self._service = service
         self._drafts = DraftStore(store)
         self._mode_text = mode_text
-        self._prefix = prefix
+        self.po_prefix = prefix
         self.draft: Draft | None = None
         self._generation = 0
         self._quoted_generation = -1
@@ -315,7 +315,7 @@ class OrderTab(QWidget):
         if self._loading:
             return
         if self.draft is None:
-            self.draft = self._drafts.create(self._prefix)
+            self.draft = self._drafts.create(self.po_prefix)
             self.po_edit.setText(self.draft.order_po)
             self.refresh_list()
         self.draft = self._collect()
@@ -538,11 +538,11 @@ class OrderTab(QWidget):
         self.submit_button.setEnabled(True)
         if report.submitted:
             placed = self._drafts.by_po(report.submitted[0])
+            self.new_draft()
             self._show_result(
                 f"Order {placed.order_po} placed with FinerWorks (order {placed.order_id})."
             )
             self.submitted.emit(placed.order_po)
-            self.new_draft()
             return
         self.draft = self._drafts.get(self.draft.id) if self.draft else None
         self._show(self.draft)

@@ -1,0 +1,187 @@
+"""The New order tab: field messages, the live quote, drafts across restarts, safe submit."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+from sample_orders import PORTLAND
+
+from fwdesk.core.drafts import SUBMITTED, DraftItem
+
+
+@pytest.fixture
+def shop(open_window, sandbox, qtbot, monkeypatch):
+    """A window on the shared sandbox, with a PO prefix no other test uses."""
+    window = open_window("--sandbox-url", sandbox.url)
+    window.order.po_prefix = f"T{uuid.uuid4().hex[:6].upper()}-"
+    window.tabs.setCurrentWidget(window.order)
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return window.answer
+
+    window.answer = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.asked = asked
+    with sandbox.client() as api:
+        window.sku = api.list_virtual_inventory(per_page=1).items[0].sku
+    return window
+
+
+def fill(window, qtbot) -> None:
+    order = window.order
+    order.recipient.set_address(PORTLAND)
+    order._edited()
+    order.items.add_item(DraftItem(window.sku, 2, "Heron at Dusk"))
+    qtbot.waitUntil(lambda: order.quote.table.rowCount() > 0, timeout=10000)
+
+
+def placed_with(sandbox, prefix: str) -> list[str]:
+    return [o["order_po"] for o in sandbox.server_orders() if o["order_po"].startswith(prefix)]
+
+
+FIELD_CASES = [
+    ("recipientFirstName", "", "first_name"),
+    ("recipientFirstName", "A" * 51, "first_name"),
+    ("recipientLastName", "", "last_name"),
+    ("recipientLastName", "B" * 51, "last_name"),
+    ("recipientCompany", "C" * 51, "company_name"),
+    ("recipientAddress1", "", "address_1"),
+    ("recipientAddress1", "D" * 101, "address_1"),
+    ("recipientAddress2", "E" * 101, "address_2"),
+    ("recipientAddress3", "F" * 101, "address_3"),
+    ("recipientCity", "", "city"),
+    ("recipientCity", "G" * 51, "city"),
+    ("recipientZip", "", "zip_postal_code"),
+    ("recipientZip", "1234", "zip_postal_code"),
+    ("recipientZip", "ABCDE", "zip_postal_code"),
+    ("recipientZip", "12345678901", "zip_postal_code"),
+    ("recipientEmail", "marisol.example.net", "email"),
+    ("recipientEmail", "m@x", "email"),
+    ("recipientEmail", "m" * 45 + "@example.net", "email"),
+    ("recipientPhone", "call me", "phone"),
+    ("recipientPhone", "5" * 51, "phone"),
+    ("orderPoEdit", "P" * 51, "order_po"),
+    ("documentUrlEdit", "ftp://x/slip.pdf", "document_url"),
+    ("shipByDateEdit", "24/12/2026", "ship_by_date"),
+    ("shipByDateEdit", "2020-01-01", "ship_by_date"),
+    ("customData1Edit", "c" * 256, "custom_data_1"),
+    ("customData2Edit", "c" * 256, "custom_data_2"),
+    ("customData3Edit", "c" * 256, "custom_data_3"),
+    ("upsAccountEdit", "9" * 51, "acct_number_ups"),
+    ("fedexAccountEdit", "9" * 51, "acct_number_fedex"),
+    ("giftMessageEdit", "g" * 501, "gift_message"),
+]
+
+
+def shown_error(order, key: str) -> str:
+    if key == "order_po":
+        label = order.po_error
+    elif key in order.recipient.errors:
+        label = order.recipient.errors[key]
+    else:
+        label = order.extras.errors[key]
+    return label.text() if not label.isHidden() else ""
+
+
+@pytest.mark.parametrize(("name", "value", "key"), FIELD_CASES)
+def test_an_invalid_field_gets_its_message_and_nothing_is_sent(
+    shop, qtbot, sandbox, name, value, key
+):
+    fill(shop, qtbot)
+    order = shop.order
+    order.extras.setChecked(True)
+    edit = shop.findChild(QLineEdit, name)
+    edit.setText(value)
+    edit.textEdited.emit(value)
+    order.submit_button.click()
+    assert shown_error(order, key), f"no message beside {name}"
+    assert shop.asked == [], "the confirmation (and so the send) was never reached"
+    assert placed_with(sandbox, order.po_prefix) == []
+
+
+@pytest.mark.parametrize(("quantity", "sku"), [(0, None), (1000, None), (1, "")])
+def test_invalid_items_are_named_and_nothing_is_sent(shop, qtbot, sandbox, quantity, sku):
+    fill(shop, qtbot)
+    order = shop.order
+    item = order.items.items()[0]
+    order.items.set_items((DraftItem(item.sku if sku is None else sku, quantity, item.title),))
+    order.submit_button.click()
+    assert not order.items.message.isHidden() and order.items.message.text()
+    assert shop.asked == [] and placed_with(sandbox, order.po_prefix) == []
+
+
+def test_the_quote_follows_the_form_and_drops_stale_answers(shop, qtbot, monkeypatch):
+    order = shop.order
+    asked = []
+    original = order._service.submit
+
+    def counting(name, *args, **kwargs):
+        asked.append(name)
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(order._service, "submit", counting)
+    fill(shop, qtbot)
+    codes = [order.quote.table.item(r, 0).text() for r in range(order.quote.table.rowCount())]
+    assert len(codes) == 5
+    assert order.draft.shipping_code == order.quote.options[0].shipping_code, "cheapest chosen"
+    asked.clear()
+    zip_edit = shop.findChild(QLineEdit, "recipientZip")
+    zip_edit.clear()
+    qtbot.keyClicks(zip_edit, "97201")
+    qtbot.waitUntil(lambda: "shipping quote" in asked, timeout=3000)
+    qtbot.wait(400)
+    assert asked.count("shipping quote") == 1, "five keystrokes, one quote"
+    before = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
+    order._quoted(order._generation - 1, [])  # an answer for an older form arrives late
+    after = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
+    assert after == before
+
+
+def test_the_quote_says_inline_when_it_cannot_be_had(shop, qtbot):
+    order = shop.order
+    order.recipient.set_address(PORTLAND)
+    order._edited()
+    order.items.add_item(DraftItem("AP9999999P9999999", 1, "Nope"))
+    qtbot.waitUntil(
+        lambda: order.quote.status.text().startswith("No quote right now"), timeout=10000
+    )
+    assert order.quote.table.rowCount() == 0
+
+
+def test_drafts_survive_a_restart(open_window, qtbot, sandbox):
+    first = open_window("--sandbox-url", sandbox.url)
+    first.order.recipient.first_name.setText("Marisol")
+    first.order.recipient.first_name.textEdited.emit("Marisol")
+    po = first.order.draft.order_po
+    first.close()
+    again = open_window("--sandbox-url", sandbox.url)
+    drafts = again.order.drafts_list
+    assert drafts.count() == 1 and drafts.item(0).text().startswith(po)
+    again.order._open_item(drafts.item(0))
+    assert again.order.recipient.first_name.text() == "Marisol"
+    assert again.order.po_edit.text() == po
+
+
+def test_submit_confirms_total_and_mode_then_places_the_order_once(shop, qtbot, sandbox):
+    fill(shop, qtbot)
+    order = shop.order
+    po = order.draft.order_po
+    shop.answer = QMessageBox.StandardButton.Cancel
+    order.submit_button.click()
+    assert len(shop.asked) == 1
+    assert "Total: $" in shop.asked[0] and "DEMO" in shop.asked[0] and po in shop.asked[0]
+    assert placed_with(sandbox, order.po_prefix) == []
+    shop.answer = QMessageBox.StandardButton.Yes
+    order.submit()
+    order.submit()  # a double click that slipped through
+    qtbot.waitUntil(lambda: "placed with FinerWorks" in order.result.text(), timeout=15000)
+    qtbot.wait(300)
+    assert placed_with(sandbox, order.po_prefix) == [po]
+    assert order._drafts.by_po(po).state == SUBMITTED
+    assert order.draft is None, "the form starts a new draft"
+    states = [order.drafts_list.item(i).text() for i in range(order.drafts_list.count())]
+    assert any(text.startswith(po) and text.endswith("placed") for text in states)
