@@ -190,7 +190,16 @@ class ItemsEditor(QWidget):
     edited = Signal()
     add_requested = Signal(str, int)
 
-    COLUMNS = ("SKU or product code", "Title", "Quantity", "Unit price", "Line total")
+    COLUMNS = (
+        "SKU or product code",
+        "Title",
+        "Quantity",
+        "Print file URL",
+        "Pixels (w × h)",
+        "Unit price",
+        "Line total",
+    )
+    PRICE_COLUMN = 5
 
     def __init__(self) -> None:
         super().__init__()
@@ -251,10 +260,11 @@ class ItemsEditor(QWidget):
         self.table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
             unit, total = self._prices.get(f"{item.sku.upper()}#{item.quantity}", ("", ""))
-            cells = [item.sku, item.title, str(item.quantity), unit, total]
-            for column, text in enumerate(cells):
+            pixels = f"{item.pixel_width} × {item.pixel_height}" if item.pixel_width else ""
+            cells = [item.sku, item.title, str(item.quantity), item.image_url or "", pixels]
+            for column, text in enumerate([*cells, unit, total]):
                 cell = QTableWidgetItem(text)
-                if column >= 3:
+                if column >= self.PRICE_COLUMN:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -272,6 +282,11 @@ class ItemsEditor(QWidget):
             item = replace(item, title=text)
         elif column == 2:
             item = replace(item, quantity=int(text) if text.lstrip("-").isdigit() else 0)
+        elif column == 3:
+            item = replace(item, image_url=text or None)
+        elif column == 4:
+            width, height = _pixels(text)
+            item = replace(item, pixel_width=width, pixel_height=height)
         self._items[row] = item
         self.check()
         self.edited.emit()
@@ -301,6 +316,14 @@ class ItemsEditor(QWidget):
         problems = check_items(self._items)
         self.show_message(" ".join(dict.fromkeys(problems.values())))
         return problems
+
+
+def _pixels(text: str) -> tuple[int | None, int | None]:
+    """ "4800 x 6000" (or ×, or a comma) as two numbers; anything else as unknown."""
+    parts = [p for p in text.lower().replace("×", "x").replace(",", "x").split("x") if p.strip()]
+    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+        return int(parts[0]), int(parts[1])
+    return None, None
 
 
 class ExtrasForm(FieldSet):

@@ -185,3 +185,22 @@ def test_submit_confirms_total_and_mode_then_places_the_order_once(shop, qtbot, 
     assert order.draft is None, "the form starts a new draft"
     states = [order.drafts_list.item(i).text() for i in range(order.drafts_list.count())]
     assert any(text.startswith(po) and text.endswith("placed") for text in states)
+
+
+def test_a_product_code_needs_its_print_file_typed_in(shop, qtbot):
+    order = shop.order
+    order.recipient.set_address(PORTLAND)
+    order._edited()
+    order.items.add_item(DraftItem("1M11M101S8X10", 1, "Print"))
+    order.submit_button.click()
+    assert "print file" in order.items.message.text() and shop.asked == []
+    table = order.items.table
+    table.item(0, 3).setText("https://files.example.net/heron.tif")
+    table.item(0, 4).setText("2400 x 3000")
+    item = order.items.items()[0]
+    assert (item.image_url, item.pixel_width, item.pixel_height) == (
+        "https://files.example.net/heron.tif",
+        2400,
+        3000,
+    )
+    assert order.items.check() == {}
