@@ -30,6 +30,7 @@ from fwdesk.core.store import Store
 from fwdesk.ui.account_dialog import AccountDialog
 from fwdesk.ui.banner import ModeBanner
 from fwdesk.ui.catalog_tab import CatalogTab
+from fwdesk.ui.import_dialog import ImportDialog
 from fwdesk.ui.manage_accounts import ManageAccountsDialog
 from fwdesk.ui.order_tab import OrderTab
 from fwdesk.ui.placeholder import placeholder_page
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.order = OrderTab(
             self.service, self.store, self._mode_text, prefix=self.settings.po_prefix
         )
+        self.order.import_requested.connect(self.import_csv)
         self.tabs.addTab(self.catalog, "&Catalogue")
         self.tabs.addTab(self.order, "&New order")
         self.tabs.addTab(
@@ -118,9 +120,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
         )
-        for action in (self.import_action, self.export_action):
-            action.setEnabled(False)
-            action.setStatusTip("Available once the order tabs arrive in the next update")
+        self.import_action.triggered.connect(self.import_csv)
+        self.export_action.setEnabled(False)
+        self.export_action.setStatusTip("Available once the Orders tab arrives in the next update")
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -251,6 +253,12 @@ class MainWindow(QMainWindow):
         self.catalog.use_source(self.service, self.store)
         self.order.use_source(self.service, self.store)
         self._show_connection(chosen)
+
+    @Slot()
+    def import_csv(self) -> None:
+        dialog = ImportDialog(self.service, self.store, self.order.po_prefix, self._mode_text, self)
+        dialog.exec()
+        self.order.refresh_list()
 
     def _mode_text(self) -> str:
         return f"{self.banner.title.text()}: {self.banner.detail.text()}"

@@ -368,3 +368,7 @@ class ExtrasForm(FieldSet):
 
     def check_with(self, draft: Draft) -> None:
         self.show_problems(check_extras(draft))
+
+    @Slot()
+    def check(self) -> None:
+        self.check_with(self.apply_to(Draft(order_po="")))

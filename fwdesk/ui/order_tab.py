@@ -64,6 +64,7 @@ STATE_LABELS = {
 
 class OrderTab(QWidget):
     submitted = Signal(str)
+    import_requested = Signal()
 
     def __init__(
         self, service: ApiService, store: Store, mode_text: Callable[[], str], prefix: str = "SHOP-"
@@ -81,6 +82,7 @@ class OrderTab(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
+        self._quote_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._quote_timer.timeout.connect(self._ask_quote)
         self._build()
         self.refresh_list()
@@ -102,6 +104,9 @@ class OrderTab(QWidget):
         left_layout.addWidget(self.drafts_list, 1)
         left_layout.addWidget(new_button)
         left_layout.addWidget(self.delete_button)
+        import_button = QPushButton("&Import CSV…", objectName="importCsvButton")
+        import_button.clicked.connect(self.import_requested)
+        left_layout.addWidget(import_button)
 
         self.po_edit = QLineEdit(objectName="orderPoEdit")
         self.po_edit.setAccessibleName("Order PO number")

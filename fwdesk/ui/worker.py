@@ -243,6 +243,9 @@ class ApiService(QObject):
         supersedes it: the earlier one is cancelled and its result is never delivered.
         Writes must pass ``abortable=False`` so a cancel never cuts them off mid-flight;
         ``report=False`` keeps a failure out of the status bar (thumbnails, say)."""
+        if not self._lanes:
+            log.debug("%s asked for after shutdown; dropped", name)
+            return 0
         if key is not None:
             for job_id, ticket in list(self._tickets.items()):
                 if ticket.key == key and ticket.live:

@@ -204,3 +204,18 @@ def test_a_product_code_needs_its_print_file_typed_in(shop, qtbot):
         3000,
     )
     assert order.items.check() == {}
+
+
+def test_fields_are_checked_as_they_are_left(shop, qtbot):
+    order = shop.order
+    order.extras.setChecked(True)
+    email = shop.findChild(QLineEdit, "recipientEmail")
+    email.setText("not-an-address")
+    email.setModified(True)
+    email.editingFinished.emit()
+    assert order.recipient.errors["email"].text() == "This is not an email address."
+    assert order.recipient.errors["first_name"].isHidden(), "untouched fields stay calm"
+    ship_by = shop.findChild(QLineEdit, "shipByDateEdit")
+    ship_by.setText("next week")
+    ship_by.editingFinished.emit()
+    assert "2026-12-24" in order.extras.errors["ship_by_date"].text()

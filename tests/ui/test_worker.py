@@ -158,3 +158,11 @@ def test_shutdown_cuts_a_call_hanging_on_a_silent_server(qtbot):
         qtbot.waitUntil(lambda: len(accepted) == 2)
         # True means both threads ended inside the 1.5 s grace (plus 0.5 s for cut writes).
         assert api.shutdown() is True
+
+
+def test_work_asked_for_after_shutdown_is_dropped_quietly(service, qtbot):
+    service.shutdown()
+    inbox = Inbox()
+    assert service.submit("late", definitions, on_done=inbox.done, on_error=inbox.error) == 0
+    qtbot.wait(50)
+    assert inbox.results == [] and inbox.errors == []

@@ -1,0 +1,89 @@
+"""Time from the last keystroke to the shipping quote painted, minus the server's time.
+
+The demo window (in-process simulator) gets a recipient and two items; then the postal code is
+retyped N times. For each: total = keystroke -> quote table painted; server = the
+list_shipping_options call itself, timed in the worker. Reported: total, server, the 300 ms
+typing pause the form waits for on purpose, and what is left (the app's own cost).
+
+    xvfb-run -a python bench/quote_latency.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    os.environ["FWDESK_HOME"] = tempfile.mkdtemp(prefix="fwdesk-bench-")
+    from PySide6.QtWidgets import QApplication
+    from sample_orders import PORTLAND
+
+    from fwdesk.app import create_app
+    from fwdesk.core.drafts import DraftItem
+    from fwdesk.ui import order_tab
+
+    server_times: list[float] = []
+    original = order_tab._quote
+
+    def timed(context, order):
+        started = time.perf_counter()
+        try:
+            return original(context, order)
+        finally:
+            server_times.append(time.perf_counter() - started)
+
+    order_tab._quote = timed
+    window = create_app(["fwdesk", "--demo"])
+    window.resize(1280, 800)
+    window.show()
+    app = QApplication.instance()
+    order = window.order
+    window.tabs.setCurrentWidget(order)
+
+    def settle(done, seconds: float = 10) -> None:
+        deadline = time.monotonic() + seconds
+        while not done() and time.monotonic() < deadline:
+            app.processEvents()
+            # A pause, not a spin: PySide6 6.12's processEvents() drops a reference to None on
+            # each call, and a few million calls bring the interpreter down.
+            time.sleep(0.0005)
+
+    order.recipient.set_address(PORTLAND)
+    order._edited()
+    order.items.add_item(DraftItem("AP2210P48817", 2, "Heron at Dusk"))
+    order.items.add_item(DraftItem("AP2201P48798", 1, "Heron at First Light"))
+    settle(lambda: order.quote.table.rowCount() > 0)
+    totals = []
+    for run in range(args.runs):
+        server_times.clear()
+        generation = order._generation
+        order.recipient.zip.setText("97201" if run % 2 else "97205")
+        started = time.perf_counter()
+        order.recipient.zip.textEdited.emit(order.recipient.zip.text())
+        settle(lambda g=generation: order._quoted_generation > g)
+        order.quote.table.viewport().repaint()
+        totals.append(time.perf_counter() - started)
+    window.close()
+    total = statistics.median(totals) * 1000
+    server = statistics.median(server_times) * 1000 if server_times else 0.0
+    pause = order_tab.QUOTE_DELAY_MS
+    print(
+        f"keystroke to quote painted: median {total:.0f} ms = {pause} ms typing pause + "
+        f"{server:.1f} ms server + {total - pause - server:.1f} ms app (n={len(totals)})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""Orders from a spreadsheet: one row per line item, rows grouped by an order reference.
+
+The columns are documented in resources/sample-orders.csv (README of the file is its header).
+Every row is checked with the same rules as the order form; an order with any wrong row is
+reported and skipped, and the others still import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field, replace
+
+from fwdesk.api.orders import Address
+from fwdesk.core.drafts import Draft, DraftItem, DraftStore
+from fwdesk.core.order_rules import check_draft
+
+RECIPIENT_COLUMNS = (
+    "first_name",
+    "last_name",
+    "company_name",
+    "address_1",
+    "address_2",
+    "address_3",
+    "city",
+    "state_code",
+    "province",
+    "zip_postal_code",
+    "country_code",
+    "phone",
+    "email",
+)
+ORDER_COLUMNS = (
+    "shipping_code",
+    "gift_message",
+    "ship_by_date",
+    "document_url",
+    "custom_data_1",
+    "custom_data_2",
+    "custom_data_3",
+    "test_mode",
+)
+ITEM_COLUMNS = ("sku", "quantity", "title", "image_url", "pixel_width", "pixel_height")
+REQUIRED_COLUMNS = (
+    "order_ref",
+    "first_name",
+    "last_name",
+    "address_1",
+    "zip_postal_code",
+    "country_code",
+    "sku",
+    "quantity",
+)
+COLUMNS = ("order_ref", *RECIPIENT_COLUMNS, *ORDER_COLUMNS, *ITEM_COLUMNS)
+DEFAULT_SHIPPING = "SD"
+
+
+@dataclass
+class ImportedOrder:
+    ref: str
+    draft: Draft
+    rows: list[int] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+    """Field -> message; empty when the order can become a draft."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class CsvImport:
+    orders: list[ImportedOrder]
+    file_problems: list[str]
+    """Problems with the file itself (missing columns, unreadable rows)."""
+
+    @property
+    def valid(self) -> list[ImportedOrder]:
+        return [o for o in self.orders if o.ok]
+
+
+def parse_orders_csv(text: str) -> CsvImport:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        return CsvImport([], [f"The file has no column {', '.join(missing)}."])
+    reader.fieldnames = header
+    groups: dict[str, ImportedOrder] = {}
+    problems: list[str] = []
+    for line, row in enumerate(reader, start=2):
+        values = {k: (v or "").strip() for k, v in row.items() if k}
+        ref = values.get("order_ref", "")
+        if not ref:
+            problems.append(f"Row {line}: no order_ref, so it belongs to no order.")
+            continue
+        order = groups.get(ref)
+        if order is None:
+            order = groups[ref] = ImportedOrder(ref, _draft_from(values))
+        elif _recipient(values) not in (order.draft.recipient, Address(country_code="")):
+            order.problems[f"row {line}"] = "The recipient differs from this order's first row."
+        order.rows.append(line)
+        item, item_problem = _item(values)
+        if item_problem:
+            order.problems[f"row {line} quantity"] = item_problem
+        order.draft = replace(order.draft, items=(*order.draft.items, item))
+    for order in groups.values():
+        for key, message in check_draft(order.draft, for_submit=True).items():
+            order.problems.setdefault(key, message)
+    return CsvImport(list(groups.values()), problems)
+
+
+def _recipient(values: dict[str, str]) -> Address:
+    fields = {name: values.get(name) or None for name in RECIPIENT_COLUMNS}
+    return Address(
+        **{
+            **fields,
+            "first_name": values.get("first_name", ""),
+            "last_name": values.get("last_name", ""),
+            "address_1": values.get("address_1", ""),
+            "zip_postal_code": values.get("zip_postal_code", ""),
+            "country_code": values.get("country_code", "").lower(),
+        }
+    )
+
+
+def _draft_from(values: dict[str, str]) -> Draft:
+    return Draft(
+        order_po="IMPORT",  # replaced by the real PO when the draft is created
+        recipient=_recipient(values),
+        shipping_code=(values.get("shipping_code") or DEFAULT_SHIPPING).upper(),
+        gift_message=values.get("gift_message") or None,
+        ship_by_date=values.get("ship_by_date") or None,
+        document_url=values.get("document_url") or None,
+        custom_data_1=values.get("custom_data_1") or None,
+        custom_data_2=values.get("custom_data_2") or None,
+        custom_data_3=values.get("custom_data_3") or None,
+        test_mode=values.get("test_mode", "").lower() in ("1", "yes", "true", "y"),
+    )
+
+
+def _item(values: dict[str, str]) -> tuple[DraftItem, str]:
+    quantity_text = values.get("quantity", "")
+    quantity = int(quantity_text) if quantity_text.isdigit() else 0
+    problem = "" if quantity_text.isdigit() else f"Quantity “{quantity_text}” is not a number."
+    width, height = values.get("pixel_width", ""), values.get("pixel_height", "")
+    return (
+        DraftItem(
+            sku=values.get("sku", ""),
+            quantity=quantity,
+            title=values.get("title", ""),
+            image_url=values.get("image_url") or None,
+            pixel_width=int(width) if width.isdigit() else None,
+            pixel_height=int(height) if height.isdigit() else None,
+        ),
+        problem,
+    )
+
+
+def create_drafts(drafts: DraftStore, imported: CsvImport, prefix: str) -> list[Draft]:
+    """Valid orders become drafts (each with its own new PO); the order_ref is kept in
+    custom_data_3 when that is free, so the shop can match FinerWorks orders to its sheet."""
+    created = []
+    for order in imported.valid:
+        content = order.draft
+        if not content.custom_data_3:
+            content = replace(content, custom_data_3=order.ref[:255])
+        fields = {k: v for k, v in content.content().items() if k != "order_po"}
+        fields["recipient"] = content.recipient
+        fields["items"] = content.items
+        created.append(drafts.create(prefix, **fields))
+    return created

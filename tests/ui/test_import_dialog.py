@@ -1,0 +1,91 @@
+"""CSV import: preview with problems, drafts for the valid orders, submit all with progress
+and Cancel, and a result per order."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sandboxes import start_sandbox
+
+from fwdesk.core.csv_import import COLUMNS
+from fwdesk.core.drafts import DRAFT, SUBMITTED, DraftStore
+from fwdesk.ui.import_dialog import SAMPLE, ImportDialog
+
+
+@pytest.fixture(autouse=True)
+def always_yes(monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+
+def dialog_on(open_window, qtbot, url: str) -> ImportDialog:
+    window = open_window("--sandbox-url", url)
+    prefix = f"I{uuid.uuid4().hex[:6].upper()}-"
+    dialog = ImportDialog(window.service, window.store, prefix, window._mode_text, window)
+    qtbot.addWidget(dialog)
+    dialog.prefix = prefix
+    return dialog
+
+
+def test_preview_then_submit_all_places_every_valid_order(open_window, qtbot, sandbox, tmp_path):
+    sheet = tmp_path / "orders.csv"
+    bad = "BAD-1,Ann,Lee,,1 Main St,,,Austin,ZZ,,78701,us,,,SD,,,,,,,,AP2210P48817,1,,,,\n"
+    sheet.write_text(SAMPLE.read_text() + bad)
+    dialog = dialog_on(open_window, qtbot, sandbox.url)
+    dialog.load(sheet)
+    assert dialog.preview.rowCount() == 5
+    assert dialog.summary.text().startswith("3 of 4 orders are ready")
+    problems = [dialog.preview.item(r, 5).text() for r in range(5)]
+    assert problems.count("OK") == 4 and "US state" in problems[4]
+    dialog.submit_button.click()
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("3 of 3 orders placed"), timeout=20000)
+    results = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert len(results) == 3 and all(": placed (FinerWorks order " in r for r in results)
+    placed = [
+        o["order_po"] for o in sandbox.server_orders() if o["order_po"].startswith(dialog.prefix)
+    ]
+    assert sorted(placed) == [f"{dialog.prefix}00000{n}" for n in (1, 2, 3)]
+
+
+@pytest.mark.timeout(120)
+def test_cancel_stops_between_batches_and_loses_nothing(open_window, qtbot, tmp_path):
+    slow = start_sandbox("--latency-ms", "250")
+    try:
+        rows = [
+            ",".join(
+                {
+                    "order_ref": f"R{n}",
+                    "first_name": "Ann",
+                    "last_name": "Lee",
+                    "address_1": "1 Main St",
+                    "city": "Austin",
+                    "state_code": "TX",
+                    "zip_postal_code": "78701",
+                    "country_code": "us",
+                    "shipping_code": "SD",
+                    "sku": "AP2210P48817",
+                    "quantity": "1",
+                }.get(column, "")
+                for column in COLUMNS
+            )
+            for n in range(40)
+        ]
+        sheet = tmp_path / "many.csv"
+        sheet.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n")
+        dialog = dialog_on(open_window, qtbot, slow.url)
+        dialog.load(Path(sheet))
+        dialog.submit_button.click()
+        qtbot.waitUntil(lambda: dialog.progress.value() >= 5, timeout=30000)
+        dialog.cancel_button.click()
+        assert "Sending was stopped" in dialog.summary.text()
+        qtbot.wait(1500)  # the batch on its way when Cancel was pressed is finished and recorded
+        drafts = DraftStore(dialog._store)
+        states = [drafts.get(d.id).state for d in dialog._drafts]
+        assert set(states) <= {SUBMITTED, DRAFT}
+        placed = {o["order_po"] for o in slow.server_orders()}
+        submitted = {d.order_po for d in dialog._drafts if drafts.get(d.id).state == SUBMITTED}
+        assert placed == submitted and 5 <= len(placed) < 40
+    finally:
+        slow.stop()
