@@ -70,7 +70,9 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(PREVIEW_COLUMNS)
         self.preview.verticalHeader().hide()
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(objectName="importSummary")
         self.summary.setWordWrap(True)
         self.create_button = QPushButton("Create &drafts", objectName="createDraftsButton")
@@ -149,7 +151,8 @@ class ImportDialog(QDialog):
         valid, total = len(imported.valid), len(imported.orders)
         lines = [f"{valid} of {total} orders are ready to import."]
         if total - valid:
-            lines.append(f"{total - valid} have problems (in red) and will be left out.")
+            verb = "has" if total - valid == 1 else "have"
+            lines.append(f"{total - valid} {verb} problems (in red) and will be left out.")
         lines += imported.file_problems
         self.summary.setText(" ".join(lines))
         self._update_buttons()
