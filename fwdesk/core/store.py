@@ -53,6 +53,31 @@ MIGRATIONS = [
     CREATE INDEX drafts_state ON drafts (state);
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     """,
+    # 4: the account's orders and when each status was first seen
+    """
+    CREATE TABLE orders (
+        order_po TEXT PRIMARY KEY,
+        order_id INTEGER,
+        confirmation_id INTEGER,
+        order_guid TEXT,
+        customer TEXT NOT NULL DEFAULT '',
+        placed_at TEXT NOT NULL DEFAULT '',
+        item_count INTEGER NOT NULL DEFAULT 0,
+        grand_total TEXT,
+        status_id INTEGER,
+        status_label TEXT NOT NULL DEFAULT '',
+        test_mode INTEGER NOT NULL DEFAULT 0,
+        detail TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE order_events (
+        order_po TEXT NOT NULL,
+        status_id INTEGER NOT NULL,
+        status_label TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (order_po, status_id)
+    );
+    """,
 ]
 
 

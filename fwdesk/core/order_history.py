@@ -1,0 +1,185 @@
+"""The account's orders as the shop follows them: what FinerWorks last said about each one,
+and when each status was first seen (FinerWorks reports only the current one).
+
+Fed from three sources: orders this app placed, `list_orders` (everything on the account),
+and `fetch_order_status` polls of the open ones. Status changes come back to the caller so
+the app can tell the user when something shipped or was refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from fwdesk.api.orders import OrderStatus, Receipt
+from fwdesk.core.store import Store
+
+FINISHED = ("delivered", "cancelled", "canceled")
+"""Labels after which an order never changes again, so it is no longer polled."""
+
+
+@dataclass(frozen=True)
+class TrackedOrder:
+    order_po: str
+    order_id: int | None
+    customer: str
+    placed_at: str
+    item_count: int
+    grand_total: Decimal | None
+    status_id: int | None
+    status_label: str
+    test_mode: bool
+    detail: dict
+
+    @property
+    def finished(self) -> bool:
+        return self.status_label.lower() in FINISHED
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    order_po: str
+    before: str
+    after: str
+
+
+class OrderHistory:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def record_receipts(self, receipts: Iterable[Receipt], seen_at: str | None = None) -> None:
+        """Orders as `list_orders` describes them; newer facts replace older ones."""
+        now = seen_at or _now()
+        with self.store.transaction() as tx:
+            for receipt in receipts:
+                recipient = receipt.recipient
+                customer = (
+                    f"{recipient.first_name} {recipient.last_name}".strip() if recipient else ""
+                )
+                totals = receipt.totals
+                detail = {
+                    "recipient": recipient.to_json() if recipient else None,
+                    "items": [i.to_json() for i in receipt.order_items],
+                    "totals": totals.to_json() if totals else None,
+                    "shipments": [asdict(s) for s in receipt.shipments],
+                    "shipping_method": receipt.shipping_method,
+                }
+                tx.execute(
+                    "INSERT INTO orders (order_po, order_id, confirmation_id, order_guid, "
+                    "customer, placed_at, item_count, grand_total, status_id, status_label, "
+                    "test_mode, detail, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                    "ON CONFLICT (order_po) DO UPDATE SET order_id = excluded.order_id, "
+                    "confirmation_id = excluded.confirmation_id, order_guid = excluded.order_guid, "
+                    "customer = excluded.customer, placed_at = excluded.placed_at, "
+                    "item_count = excluded.item_count, grand_total = excluded.grand_total, "
+                    "status_id = COALESCE(excluded.status_id, status_id), "
+                    "status_label = excluded.status_label, test_mode = excluded.test_mode, "
+                    "detail = excluded.detail, updated_at = excluded.updated_at",
+                    (
+                        receipt.order_po,
+                        receipt.order_id,
+                        receipt.order_confirmation_id,
+                        receipt.order_guid,
+                        customer,
+                        receipt.date_time or "",
+                        sum(i.product_qty for i in receipt.order_items),
+                        str(totals.order_grand_total) if totals else None,
+                        receipt.order_status_id,
+                        receipt.order_status_label or receipt.order_status or "",
+                        int(bool(receipt.test_mode)),
+                        json.dumps(detail, default=str),
+                        now,
+                    ),
+                )
+                if receipt.order_status_id is not None:
+                    _event(
+                        tx,
+                        receipt.order_po,
+                        receipt.order_status_id,
+                        receipt.order_status_label or receipt.order_status or "",
+                        now,
+                    )
+
+    def apply_statuses(
+        self, statuses: Iterable[OrderStatus], seen_at: str | None = None
+    ) -> list[StatusChange]:
+        """Store fresh statuses and shipments; returns the orders whose status changed."""
+        now = seen_at or _now()
+        changes = []
+        with self.store.transaction() as tx:
+            for status in statuses:
+                row = tx.execute(
+                    "SELECT status_id, status_label, detail FROM orders WHERE order_po = ?",
+                    (status.order_po,),
+                ).fetchone()
+                if row is None:
+                    continue
+                before_id, before_label, detail_text = row
+                detail = json.loads(detail_text)
+                detail["shipments"] = [asdict(s) for s in status.shipments]
+                tx.execute(
+                    "UPDATE orders SET status_id = ?, status_label = ?, detail = ?, "
+                    "updated_at = ? WHERE order_po = ?",
+                    (
+                        status.order_status_id,
+                        status.order_status_label,
+                        json.dumps(detail, default=str),
+                        now,
+                        status.order_po,
+                    ),
+                )
+                _event(tx, status.order_po, status.order_status_id, status.order_status_label, now)
+                if before_id != status.order_status_id:
+                    changes.append(
+                        StatusChange(status.order_po, before_label, status.order_status_label)
+                    )
+        return changes
+
+    def orders(self) -> list[TrackedOrder]:
+        rows = self.store.connection().execute(
+            "SELECT order_po, order_id, customer, placed_at, item_count, grand_total, status_id, "
+            "status_label, test_mode, detail FROM orders ORDER BY placed_at DESC, order_po DESC"
+        )
+        return [
+            TrackedOrder(
+                po,
+                order_id,
+                customer,
+                placed,
+                count,
+                None if total is None else Decimal(total),
+                status_id,
+                label,
+                bool(test),
+                json.loads(detail),
+            )
+            for po, order_id, customer, placed, count, total, status_id, label, test, detail in rows
+        ]
+
+    def open_pos(self) -> list[str]:
+        return [o.order_po for o in self.orders() if not o.finished]
+
+    def timeline(self, order_po: str) -> list[tuple[str, str]]:
+        """(status label, first seen) in the order the statuses were seen."""
+        rows = self.store.connection().execute(
+            "SELECT status_label, first_seen FROM order_events WHERE order_po = ? "
+            "ORDER BY first_seen, rowid",
+            (order_po,),
+        )
+        return [tuple(row) for row in rows]
+
+
+def _event(tx: sqlite3.Connection, order_po: str, status_id: int, label: str, seen: str) -> None:
+    tx.execute(
+        "INSERT OR IGNORE INTO order_events (order_po, status_id, status_label, first_seen) "
+        "VALUES (?, ?, ?, ?)",
+        (order_po, status_id, label, seen),
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,77 @@
+"""The order history: merged from list_orders, updated by status polls, with a timeline."""
+
+from __future__ import annotations
+
+import pytest
+from sample_orders import order
+from sandboxes import inprocess_client, new_po
+
+from fwdesk.core.order_history import OrderHistory
+from fwdesk.core.store import Store
+from fwdesk.sandbox.config import SandboxConfig
+from fwdesk.sandbox.core import Sandbox
+from fwdesk.sandbox.orders import HOUR
+
+
+class Clock:
+    now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def world(tmp_path):
+    clock = Clock()
+    sandbox = Sandbox(SandboxConfig(speed=3600.0), clock=clock)
+    with inprocess_client(sandbox) as api:
+        sku = api.list_virtual_inventory(per_page=1).items[0].sku
+        yield api, clock, sku, OrderHistory(Store(tmp_path / "shop.sqlite"))
+
+
+def test_orders_from_the_account_are_listed_with_totals(world):
+    api, _clock, sku, history = world
+    pos = [new_po("H") for _ in range(3)]
+    api.submit_orders([order(po, sku, qty=2) for po in pos])
+    history.record_receipts(api.iter_orders())
+    tracked = {o.order_po: o for o in history.orders()}
+    assert set(pos) <= set(tracked)
+    first = tracked[pos[0]]
+    assert first.customer == "Marisol Quintero" and first.item_count == 2
+    assert first.grand_total and first.grand_total > 0
+    assert first.status_label == "Order Received" and not first.finished
+    assert history.timeline(pos[0]) == [("Order Received", history.timeline(pos[0])[0][1])]
+
+
+def test_polls_record_changes_shipments_and_the_timeline(world):
+    api, clock, sku, history = world
+    po = new_po("H")
+    api.submit_orders([order(po, sku)])
+    history.record_receipts(api.iter_orders(order_pos=[po]), seen_at="2026-11-27T10:00:00+00:00")
+    clock.now += 3 / 3600 * HOUR  # three simulated hours
+    changes = history.apply_statuses(
+        api.fetch_order_status(order_pos=[po]), "2026-11-27T10:03:00+00:00"
+    )
+    assert [(c.before, c.after) for c in changes] == [("Order Received", "In Production")]
+    assert history.apply_statuses(api.fetch_order_status(order_pos=[po])) == []
+    clock.now += 30  # 30 simulated hours: shipped
+    history.apply_statuses(api.fetch_order_status(order_pos=[po]), "2026-11-27T10:04:00+00:00")
+    tracked = next(o for o in history.orders() if o.order_po == po)
+    assert tracked.status_label == "Shipped"
+    assert tracked.detail["shipments"][0]["tracking_number"].startswith("1Z")
+    assert [label for label, _seen in history.timeline(po)] == [
+        "Order Received",
+        "In Production",
+        "Shipped",
+    ]
+    clock.now += 10 * 24  # ten simulated days: delivered, no longer polled
+    history.apply_statuses(api.fetch_order_status(order_pos=[po]))
+    assert po not in history.open_pos()
+
+
+def test_statuses_for_unknown_orders_are_ignored(world):
+    api, _clock, sku, history = world
+    po = new_po("H")
+    api.submit_orders([order(po, sku)])
+    assert history.apply_statuses(api.fetch_order_status(order_pos=[po])) == []
+    assert history.orders() == []
