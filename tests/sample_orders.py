@@ -68,3 +68,24 @@ def order(
         shipping_code=code,
         gift_message="Happy housewarming!",
     )
+
+
+def csv_row(ref: str, **values: str) -> str:
+    """One line of an import sheet: a valid Austin order line unless `values` say otherwise."""
+    from fwdesk.core.csv_import import COLUMNS
+
+    base = {
+        "order_ref": ref,
+        "first_name": "Ann",
+        "last_name": "Lee",
+        "address_1": "1 Main St",
+        "city": "Austin",
+        "state_code": "TX",
+        "zip_postal_code": "78701",
+        "country_code": "us",
+        "shipping_code": "SD",
+        "sku": "AP2210P48817",
+        "quantity": "1",
+    }
+    base.update(values)
+    return ",".join(base.get(column, "") for column in COLUMNS)

@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass, field, replace
 
 from fwdesk.api.orders import Address
-from fwdesk.core.drafts import Draft, DraftItem, DraftStore
+from fwdesk.core.drafts import EXTRAS, Draft, DraftItem, DraftStore
 from fwdesk.core.order_rules import check_draft
 
 RECIPIENT_COLUMNS = (
@@ -30,16 +30,8 @@ RECIPIENT_COLUMNS = (
     "phone",
     "email",
 )
-ORDER_COLUMNS = (
-    "shipping_code",
-    "gift_message",
-    "ship_by_date",
-    "document_url",
-    "custom_data_1",
-    "custom_data_2",
-    "custom_data_3",
-    "test_mode",
-)
+ORDER_COLUMNS = ("shipping_code", *EXTRAS[:6], "test_mode")
+"""The sheet carries every extra but the shop's own carrier accounts."""
 ITEM_COLUMNS = ("sku", "quantity", "title", "image_url", "pixel_width", "pixel_height")
 REQUIRED_COLUMNS = (
     "order_ref",
@@ -129,13 +121,8 @@ def _draft_from(values: dict[str, str]) -> Draft:
         order_po="IMPORT",  # replaced by the real PO when the draft is created
         recipient=_recipient(values),
         shipping_code=(values.get("shipping_code") or DEFAULT_SHIPPING).upper(),
-        gift_message=values.get("gift_message") or None,
-        ship_by_date=values.get("ship_by_date") or None,
-        document_url=values.get("document_url") or None,
-        custom_data_1=values.get("custom_data_1") or None,
-        custom_data_2=values.get("custom_data_2") or None,
-        custom_data_3=values.get("custom_data_3") or None,
         test_mode=values.get("test_mode", "").lower() in ("1", "yes", "true", "y"),
+        **{name: values.get(name) or None for name in ORDER_COLUMNS[1:-1]},
     )
 
 

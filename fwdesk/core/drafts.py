@@ -28,6 +28,17 @@ DRAFT, SUBMITTING, SUBMITTED, REJECTED, UNKNOWN = (
 )
 EDITABLE_STATES = (DRAFT, REJECTED)
 DEFAULT_PREFIX = "SHOP-"
+EXTRAS = (
+    "gift_message",
+    "ship_by_date",
+    "document_url",
+    "custom_data_1",
+    "custom_data_2",
+    "custom_data_3",
+    "acct_number_ups",
+    "acct_number_fedex",
+)
+"""The optional text fields of an order, sent only when filled in."""
 
 
 @dataclass(frozen=True)
@@ -86,19 +97,7 @@ class Draft:
         return self.state in EDITABLE_STATES
 
     def to_order(self) -> Order:
-        blank_to_none = {
-            name: (getattr(self, name) or "").strip() or None
-            for name in (
-                "gift_message",
-                "ship_by_date",
-                "document_url",
-                "custom_data_1",
-                "custom_data_2",
-                "custom_data_3",
-                "acct_number_ups",
-                "acct_number_fedex",
-            )
-        }
+        blank_to_none = {name: (getattr(self, name) or "").strip() or None for name in EXTRAS}
         recipient = replace(
             self.recipient,
             **{

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from sample_orders import csv_row
 from sandboxes import start_sandbox
 
 from fwdesk.core.csv_import import COLUMNS
@@ -53,25 +54,7 @@ def test_preview_then_submit_all_places_every_valid_order(open_window, qtbot, sa
 def test_cancel_stops_between_batches_and_loses_nothing(open_window, qtbot, tmp_path):
     slow = start_sandbox("--latency-ms", "250")
     try:
-        rows = [
-            ",".join(
-                {
-                    "order_ref": f"R{n}",
-                    "first_name": "Ann",
-                    "last_name": "Lee",
-                    "address_1": "1 Main St",
-                    "city": "Austin",
-                    "state_code": "TX",
-                    "zip_postal_code": "78701",
-                    "country_code": "us",
-                    "shipping_code": "SD",
-                    "sku": "AP2210P48817",
-                    "quantity": "1",
-                }.get(column, "")
-                for column in COLUMNS
-            )
-            for n in range(40)
-        ]
+        rows = [csv_row(f"R{n}") for n in range(40)]
         sheet = tmp_path / "many.csv"
         sheet.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n")
         dialog = dialog_on(open_window, qtbot, slow.url)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sample_orders import csv_row as row
+
 from fwdesk.core.csv_import import COLUMNS, create_drafts, parse_orders_csv
 from fwdesk.core.drafts import DraftStore
 from fwdesk.core.store import Store
@@ -23,23 +25,6 @@ def test_the_sample_file_has_the_documented_columns_and_imports_cleanly():
     assert first.recipient.state_code == "OR" and first.shipping_code == "SD"
     assert imported.orders[1].draft.recipient.province == "ON"
     assert imported.orders[2].draft.test_mode is True
-
-
-def row(ref: str, **values: str) -> str:
-    base = {
-        "order_ref": ref,
-        "first_name": "Ann",
-        "last_name": "Lee",
-        "address_1": "1 Main St",
-        "city": "Austin",
-        "state_code": "TX",
-        "zip_postal_code": "78701",
-        "country_code": "us",
-        "sku": "AP2210P48817",
-        "quantity": "1",
-    }
-    base.update(values)
-    return ",".join(base.get(column, "") for column in COLUMNS)
 
 
 def sheet(*rows: str) -> str:
