@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from fwdesk.ui.catalog_tab import CatalogTab
 from fwdesk.ui.import_dialog import ImportDialog
 from fwdesk.ui.manage_accounts import ManageAccountsDialog
 from fwdesk.ui.order_tab import OrderTab
-from fwdesk.ui.placeholder import placeholder_page
+from fwdesk.ui.orders_tab import OrdersTab
 from fwdesk.ui.thumbnails import Thumbnails
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
@@ -95,20 +96,19 @@ class MainWindow(QMainWindow):
         self.order.import_requested.connect(self.import_csv)
         self.tabs.addTab(self.catalog, "&Catalogue")
         self.tabs.addTab(self.order, "&New order")
-        self.tabs.addTab(
-            placeholder_page(
-                "ordersPage",
-                "Orders",
-                "Follow each order to your customer's door, with tracking numbers. The order "
-                "tracker arrives in the next update.",
-            ),
-            "&Orders",
-        )
+        self.orders = OrdersTab(self.service, self.store)
+        self.tabs.addTab(self.orders, "&Orders")
+        self.orders.unseen_changed.connect(self._orders_badge)
+        self.orders.notify.connect(self._notify)
+        self.order.submitted.connect(self.orders.refresh)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tray: QSystemTrayIcon | None = None
         self._build_menus()
         self._restore_layout()
         self._show_connection(self.connection)
         self.catalog.load_cache()
         self.order.recover()
+        self.orders.refresh()
 
     # -- menus ----------------------------------------------------------------------------
 
@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.use_service(self.service)
         self.catalog.use_source(self.service, self.store)
         self.order.use_source(self.service, self.store)
+        self.orders.use_source(self.service, self.store)
         self._show_connection(chosen)
 
     @Slot()
@@ -259,6 +260,26 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.service, self.store, self.order.po_prefix, self._mode_text, self)
         dialog.exec()
         self.order.refresh_list()
+
+    @Slot(int)
+    def _orders_badge(self, unseen: int) -> None:
+        index = self.tabs.indexOf(self.orders)
+        self.tabs.setTabText(index, f"&Orders ({unseen})" if unseen else "&Orders")
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.orders:
+            self.orders.mark_seen()
+
+    @Slot(str, str)
+    def _notify(self, title: str, text: str) -> None:
+        """A desktop notification where the desktop has a tray; the tab's count otherwise."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.show()
+        self.tray.showMessage(title, text)
 
     def _mode_text(self) -> str:
         return f"{self.banner.title.text()}: {self.banner.detail.text()}"

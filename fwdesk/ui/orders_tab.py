@@ -1,0 +1,403 @@
+"""The Orders tab: every order of the account with its production status, shipments and
+tracking links, refreshed in the background, with Hold, Release and Cancel while FinerWorks
+still allows them."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fwdesk.api.client import FinerWorksClient
+from fwdesk.core.messages import explain
+from fwdesk.core.order_history import OrderHistory, StatusChange, TrackedOrder
+from fwdesk.core.store import Store
+from fwdesk.core.tracking import tracking_link
+from fwdesk.ui.catalog_model import money
+from fwdesk.ui.worker import ApiService, JobContext, Priority
+
+COLUMNS = ("PO", "Customer", "Placed", "Items", "Total", "Status", "Mode")
+CHANGEABLE = ("order received", "on hold")
+"""Statuses before production, while FinerWorks still accepts hold, release and cancel."""
+REFRESH_MINUTES = 5
+Index = QModelIndex | QPersistentModelIndex
+
+
+class OrdersModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._orders: list[TrackedOrder] = []
+        self._haystacks: list[str] = []
+        self._visible: list[int] = []
+        self._text = ""
+        self._status = ""
+
+    def set_orders(self, orders: list[TrackedOrder]) -> None:
+        self.beginResetModel()
+        self._orders = orders
+        self._haystacks = [f"{o.order_po} {o.customer} {o.status_label}".lower() for o in orders]
+        self._visible = self._matching()
+        self.endResetModel()
+
+    def apply_filter(self, text: str, status: str) -> None:
+        self.beginResetModel()
+        self._text, self._status = text.lower(), status
+        self._visible = self._matching()
+        self.endResetModel()
+
+    def _matching(self) -> list[int]:
+        rows = range(len(self._orders))
+        for word in self._text.split():
+            rows = [i for i in rows if word in self._haystacks[i]]
+        if self._status:
+            rows = [i for i in rows if self._orders[i].status_label == self._status]
+        return list(rows)
+
+    def order(self, row: int) -> TrackedOrder:
+        return self._orders[self._visible[row]]
+
+    def all_orders(self) -> list[TrackedOrder]:
+        return self._orders
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        tracked = self._orders[self._visible[index.row()]]
+        return (
+            tracked.order_po,
+            tracked.customer,
+            tracked.placed_at[:16].replace("T", " "),
+            str(tracked.item_count),
+            money(tracked.grand_total),
+            tracked.status_label,
+            "test" if tracked.test_mode else "live",
+        )[index.column()]
+
+
+class OrdersTab(QWidget):
+    unseen_changed = Signal(int)
+    """How many orders shipped or were refused since the user last looked."""
+    notify = Signal(str, str)
+
+    def __init__(self, service: ApiService, store: Store) -> None:
+        super().__init__()
+        self.setObjectName("ordersPage")
+        self._service = service
+        self._history = OrderHistory(store)
+        self._unseen = 0
+        self._refresh_id: int | None = None
+        self.model = OrdersModel()
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MINUTES * 60_000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._show_orders()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="ordersSearch")
+        self.search.setPlaceholderText("Search by PO, customer or status…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search orders")
+        self.search.textChanged.connect(self._filter)
+        self.status_filter = QComboBox(objectName="ordersStatusFilter")
+        self.status_filter.setAccessibleName("Status")
+        self.status_filter.currentIndexChanged.connect(self._filter)
+        self.refresh_button = QPushButton("&Refresh", objectName="refreshOrdersButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.message = QLabel(objectName="ordersMessage")
+        self.message.setProperty("role", "hint")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(QLabel("Status"))
+        top.addWidget(self.status_filter, 1)
+        top.addWidget(self.message, 2)
+        top.addWidget(self.refresh_button)
+        self.summary = QHBoxLayout()
+        self.summary_box = QWidget(objectName="statusSummary")
+        self.summary_box.setLayout(self.summary)
+
+        self.view = QTableView(objectName="ordersView")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Orders")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+
+        self.detail = QLabel(objectName="orderDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setOpenExternalLinks(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.copy_button = QPushButton("Copy tracking numbers", objectName="copyTrackingButton")
+        self.copy_button.clicked.connect(self._copy_tracking)
+        self.hold_button = QPushButton("&Hold", objectName="holdOrderButton")
+        self.release_button = QPushButton("Re&lease", objectName="releaseOrderButton")
+        self.cancel_button = QPushButton("Ca&ncel order…", objectName="cancelOrderButton")
+        self.hold_button.clicked.connect(lambda: self._act("hold"))
+        self.release_button.clicked.connect(lambda: self._act("pending"))
+        self.cancel_button.clicked.connect(lambda: self._act("cancel"))
+        actions = QHBoxLayout()
+        for button in (self.hold_button, self.release_button, self.cancel_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.copy_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addLayout(actions)
+        side_layout.addWidget(self.detail, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(scroll)
+        splitter.setSizes([720, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_box)
+        layout.addWidget(splitter, 1)
+        self._show_detail(None)
+
+    # -- data -----------------------------------------------------------------------------
+
+    def use_source(self, service: ApiService, store: Store) -> None:
+        self._service = service
+        self._history = OrderHistory(store)
+        self._refresh_id = None
+        self._show_orders()
+        self.refresh()
+
+    def _show_orders(self) -> None:
+        chosen = self._selected_po()
+        self.model.set_orders(self._history.orders())
+        counts = Counter(o.status_label for o in self.model.all_orders())
+        current = self.status_filter.currentData() or ""
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem("Any", "")
+        for label in sorted(counts):
+            self.status_filter.addItem(f"{label} ({counts[label]})", label)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
+        self.status_filter.blockSignals(False)
+        while self.summary.count():
+            widget = self.summary.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for label in sorted(counts):
+            button = QPushButton(f"{label}: {counts[label]}")
+            button.setFlat(True)
+            button.setProperty("status", label)
+            button.clicked.connect(self._summary_clicked)
+            self.summary.addWidget(button)
+        self.summary.addStretch(1)
+        self._filter()
+        if chosen:
+            for row in range(self.model.rowCount()):
+                if self.model.order(row).order_po == chosen:
+                    self.view.selectRow(row)
+
+    @Slot()
+    def _summary_clicked(self) -> None:
+        label = self.sender().property("status")
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(label)))
+
+    @Slot()
+    def _filter(self) -> None:
+        self.model.apply_filter(self.search.text(), self.status_filter.currentData() or "")
+
+    @Slot()
+    def refresh(self) -> None:
+        """List every order of the account, then poll the open ones for fresh statuses."""
+        if self._refresh_id is not None:
+            return
+        history = self._history
+        self.message.setText("Refreshing orders…")
+        self._refresh_id = self._service.submit(
+            "orders refresh",
+            lambda context: _refresh(context, history),
+            priority=Priority.BACKGROUND,
+            key="orders-refresh",
+            on_done=self._refreshed,
+            on_error=self._refresh_failed,
+        )
+
+    def _refreshed(self, changes: list[StatusChange]) -> None:
+        self._refresh_id = None
+        self.message.setText("")
+        self._show_orders()
+        for change in changes:
+            if change.after.lower() in ("shipped", "partially shipped", "cancelled", "delivered"):
+                self._unseen += 1
+                self.notify.emit(f"Order {change.order_po}", f"{change.before} → {change.after}")
+        self.unseen_changed.emit(self._unseen)
+
+    def _refresh_failed(self, error: Exception) -> None:
+        self._refresh_id = None
+        self.message.setText(f"Could not refresh: {explain(error)}")
+
+    def mark_seen(self) -> None:
+        self._unseen = 0
+        self.unseen_changed.emit(0)
+
+    # -- detail and actions ---------------------------------------------------------------
+
+    def _selected_po(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return self.model.order(rows[0].row()).order_po if rows else None
+
+    def _selected_order(self) -> TrackedOrder | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.order(rows[0].row()) if rows else None
+
+    @Slot()
+    def _selected(self) -> None:
+        self._show_detail(self._selected_order())
+
+    def _show_detail(self, tracked: TrackedOrder | None) -> None:
+        changeable = tracked is not None and tracked.status_label.lower() in CHANGEABLE
+        on_hold = tracked is not None and tracked.status_label.lower() == "on hold"
+        self.hold_button.setEnabled(changeable and not on_hold)
+        self.release_button.setEnabled(on_hold)
+        self.cancel_button.setEnabled(changeable)
+        shipments = tracked.detail.get("shipments") or [] if tracked else []
+        self.copy_button.setEnabled(bool(shipments))
+        if tracked is None:
+            self.detail.setText("<p>Select an order to see its journey.</p>")
+            return
+        self.detail.setText(self._detail_html(tracked))
+
+    def _detail_html(self, tracked: TrackedOrder) -> str:
+        esc = html.escape
+        recipient = tracked.detail.get("recipient") or {}
+        address = ", ".join(
+            esc(str(recipient[k]))
+            for k in ("address_1", "city", "state_code", "zip_postal_code", "country_code")
+            if recipient.get(k)
+        )
+        items = "".join(
+            f"<li>{i.get('product_qty')} × "
+            f"{esc(str(i.get('product_title') or i.get('product_sku')))}</li>"
+            for i in tracked.detail.get("items") or []
+        )
+        totals = tracked.detail.get("totals") or {}
+        timeline = "".join(
+            f"<li>{esc(label)} — first seen {esc(seen[:16].replace('T', ' '))}</li>"
+            for label, seen in self._history.timeline(tracked.order_po)
+        )
+        parcels = []
+        for shipment in tracked.detail.get("shipments") or []:
+            number = shipment.get("tracking_number") or ""
+            link = tracking_link(shipment.get("carrier"), number)
+            shown = f'<a href="{esc(link)}">{esc(number)}</a>' if link else esc(number)
+            carrier = esc(str(shipment.get("carrier") or ""))
+            service = esc(str(shipment.get("service") or ""))
+            shipped = esc(str(shipment.get("shipment_date") or "")[:10])
+            parcels.append(f"<li>{carrier} {service}: {shown}, shipped {shipped}</li>")
+        return (
+            f"<h3>{esc(tracked.order_po)} · {esc(tracked.status_label)}</h3>"
+            f"<p><b>{esc(tracked.customer)}</b><br>{address}</p>"
+            f"<p><b>Items</b></p><ul>{items}</ul>"
+            f"<p><b>Total</b> {money(tracked.grand_total)}"
+            f" (shipping {esc(str(totals.get('order_shipping_rate', '—')))})</p>"
+            f"<p><b>Status history</b></p><ul>{timeline}</ul>"
+            f"<p><b>Shipments</b></p><ul>{''.join(parcels) or '<li>Not shipped yet.</li>'}</ul>"
+        )
+
+    @Slot()
+    def _copy_tracking(self) -> None:
+        tracked = self._selected_order()
+        if tracked is not None:
+            numbers = [
+                s.get("tracking_number") or "" for s in tracked.detail.get("shipments") or []
+            ]
+            QGuiApplication.clipboard().setText("\n".join(n for n in numbers if n))
+
+    def _act(self, command: str) -> None:
+        tracked = self._selected_order()
+        if tracked is None or tracked.order_id is None:
+            return
+        if command == "cancel":
+            answer = QMessageBox.question(
+                self,
+                "Cancel order",
+                f"Cancel order {tracked.order_po} for {tracked.customer}? FinerWorks will not "
+                "print or ship it.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        order_id, history = tracked.order_id, self._history
+        self.message.setText(f"Asking FinerWorks to {command} {tracked.order_po}…")
+        self._service.submit(
+            f"{command} order",
+            lambda context: _change(context.client, history, order_id, command, tracked.order_po),
+            abortable=False,
+            on_done=self._refreshed,
+            on_error=lambda error: self.message.setText(explain(error)),
+        )
+
+
+def _refresh(context: JobContext, history: OrderHistory) -> list[StatusChange]:
+    history.record_receipts(context.client.iter_orders())
+    context.check()
+    open_pos = history.open_pos()
+    if not open_pos:
+        return []
+    return history.apply_statuses(context.client.fetch_order_status(order_pos=open_pos))
+
+
+def _change(
+    client: FinerWorksClient, history: OrderHistory, order_id: int, command: str, po: str
+) -> list[StatusChange]:
+    client.update_order(order_id, command)
+    return history.apply_statuses(client.fetch_order_status(order_pos=[po]))
