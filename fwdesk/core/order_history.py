@@ -51,11 +51,22 @@ class OrderHistory:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def record_receipts(self, receipts: Iterable[Receipt], seen_at: str | None = None) -> None:
-        """Orders as `list_orders` describes them; newer facts replace older ones."""
+    def record_receipts(
+        self, receipts: Iterable[Receipt], seen_at: str | None = None
+    ) -> list[StatusChange]:
+        """Orders as `list_orders` describes them; newer facts replace older ones. Returns
+        the known orders whose status moved (an order seen for the first time did not)."""
         now = seen_at or _now()
+        changes = []
         with self.store.transaction() as tx:
             for receipt in receipts:
+                known = tx.execute(
+                    "SELECT status_id, status_label FROM orders WHERE order_po = ?",
+                    (receipt.order_po,),
+                ).fetchone()
+                label = receipt.order_status_label or receipt.order_status or ""
+                if known and receipt.order_status_id not in (None, known[0]):
+                    changes.append(StatusChange(receipt.order_po, known[1], label))
                 recipient = receipt.recipient
                 customer = (
                     f"{recipient.first_name} {recipient.last_name}".strip() if recipient else ""
@@ -89,20 +100,15 @@ class OrderHistory:
                         sum(i.product_qty for i in receipt.order_items),
                         str(totals.order_grand_total) if totals else None,
                         receipt.order_status_id,
-                        receipt.order_status_label or receipt.order_status or "",
+                        label,
                         int(bool(receipt.test_mode)),
                         json.dumps(detail, default=str),
                         now,
                     ),
                 )
                 if receipt.order_status_id is not None:
-                    _event(
-                        tx,
-                        receipt.order_po,
-                        receipt.order_status_id,
-                        receipt.order_status_label or receipt.order_status or "",
-                        now,
-                    )
+                    _event(tx, receipt.order_po, receipt.order_status_id, label, now)
+        return changes
 
     def apply_statuses(
         self, statuses: Iterable[OrderStatus], seen_at: str | None = None

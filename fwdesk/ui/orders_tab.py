@@ -388,12 +388,12 @@ class OrdersTab(QWidget):
 
 
 def _refresh(context: JobContext, history: OrderHistory) -> list[StatusChange]:
-    history.record_receipts(context.client.iter_orders())
+    changes = history.record_receipts(context.client.iter_orders())
     context.check()
     open_pos = history.open_pos()
-    if not open_pos:
-        return []
-    return history.apply_statuses(context.client.fetch_order_status(order_pos=open_pos))
+    if open_pos:
+        changes += history.apply_statuses(context.client.fetch_order_status(order_pos=open_pos))
+    return changes
 
 
 def _change(

@@ -75,3 +75,13 @@ def test_statuses_for_unknown_orders_are_ignored(world):
     api.submit_orders([order(po, sku)])
     assert history.apply_statuses(api.fetch_order_status(order_pos=[po])) == []
     assert history.orders() == []
+
+
+def test_list_orders_also_reports_moves_of_known_orders(world):
+    api, clock, sku, history = world
+    po = new_po("H")
+    api.submit_orders([order(po, sku)])
+    assert history.record_receipts(api.iter_orders(order_pos=[po])) == [], "new is not a move"
+    clock.now += 3
+    [change] = history.record_receipts(api.iter_orders(order_pos=[po]))
+    assert (change.order_po, change.before, change.after) == (po, "Order Received", "In Production")

@@ -1,0 +1,105 @@
+"""The Orders tab against fwdesk-sandbox over HTTP: listing, filtering, the journey of an
+order to shipped without user action, and actions enabled only while allowed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sample_orders import order
+from sandboxes import new_po, start_sandbox
+
+
+def refreshed(window) -> bool:
+    return window.orders._refresh_id is None and window.orders.model.rowCount() > 0
+
+
+def select(window, po: str) -> None:
+    model = window.orders.model
+    for row in range(model.rowCount()):
+        if model.order(row).order_po == po:
+            window.orders.view.selectRow(row)
+            return
+    raise AssertionError(f"{po} not listed")
+
+
+@pytest.fixture
+def slow_world(open_window, qtbot):
+    """A real-time sandbox: orders stay before production for the whole test."""
+    running = start_sandbox()
+    with running.client() as api:
+        sku = api.list_virtual_inventory(per_page=1).items[0].sku
+        pos = [new_po("O") for _ in range(4)]
+        placed = api.submit_orders([order(po, sku) for po in pos])
+        api.update_order(placed[1].order_id, "hold")
+    window = open_window("--sandbox-url", running.url)
+    qtbot.waitUntil(
+        lambda: refreshed(window) and window.orders.model.rowCount() == 4, timeout=15000
+    )
+    yield window, running, pos
+    running.stop()
+
+
+def test_orders_are_listed_searchable_and_filterable(slow_world, qtbot):
+    window, _running, pos = slow_world
+    tab = window.orders
+    assert {tab.model.order(r).order_po for r in range(4)} == set(pos)
+    tab.search.setText(pos[2])
+    assert [tab.model.order(r).order_po for r in range(tab.model.rowCount())] == [pos[2]]
+    tab.search.clear()
+    buttons = [tab.summary.itemAt(i).widget() for i in range(tab.summary.count())]
+    on_hold = next(b for b in buttons if b is not None and b.property("status") == "On Hold")
+    assert on_hold.text() == "On Hold: 1"
+    on_hold.click()
+    assert [tab.model.order(r).order_po for r in range(tab.model.rowCount())] == [pos[1]]
+
+
+def test_actions_follow_the_status_and_cancel_reaches_the_server(slow_world, qtbot, monkeypatch):
+    window, running, pos = slow_world
+    tab = window.orders
+    select(window, pos[1])
+    assert tab.release_button.isEnabled() and not tab.hold_button.isEnabled()
+    select(window, pos[0])
+    assert tab.hold_button.isEnabled() and tab.cancel_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
+    tab.cancel_button.click()
+    assert pos[0] in asked[0]
+    qtbot.waitUntil(
+        lambda: any(
+            o["order_po"] == pos[0] and o["submission"] == "cancel" for o in running.server_orders()
+        ),
+        timeout=10000,
+    )
+    qtbot.waitUntil(lambda: "Cancelled" in tab.detail.text(), timeout=10000)
+    assert not tab.cancel_button.isEnabled() and not tab.hold_button.isEnabled()
+
+
+@pytest.mark.timeout(90)
+def test_submitted_orders_ship_with_tracking_without_user_action(open_window, qtbot):
+    running = start_sandbox("--speed", "36000")
+    try:
+        window = open_window("--sandbox-url", running.url)
+        window.orders._timer.setInterval(500)
+        with running.client() as api:
+            sku = api.list_virtual_inventory(per_page=1).items[0].sku
+            po = new_po("S")
+            api.submit_orders([order(po, sku)])
+        qtbot.waitUntil(
+            lambda: any(
+                window.orders.model.order(r).order_po == po
+                and window.orders.model.order(r).status_label in ("Shipped", "Delivered")
+                for r in range(window.orders.model.rowCount())
+            ),
+            timeout=60000,
+        )
+        select(window, po)
+        assert 'href="https://www.ups.com/track?tracknum=1Z' in window.orders.detail.text()
+        assert window.tabs.tabText(window.tabs.indexOf(window.orders)).startswith("&Orders (")
+        window.tabs.setCurrentWidget(window.orders)
+        assert window.tabs.tabText(window.tabs.indexOf(window.orders)) == "&Orders"
+    finally:
+        running.stop()
