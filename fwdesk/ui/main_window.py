@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
             file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
         )
         self.import_action.triggered.connect(self.import_csv)
-        self.export_action.setEnabled(False)
-        self.export_action.setStatusTip("Available once the Orders tab arrives in the next update")
+        self.export_action.triggered.connect(self.orders.export)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +22,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -37,9 +40,12 @@ from PySide6.QtWidgets import (
 from fwdesk.api.client import FinerWorksClient
 from fwdesk.core.messages import explain
 from fwdesk.core.order_history import OrderHistory, StatusChange, TrackedOrder
+from fwdesk.core.order_weeks import weekly
+from fwdesk.core.orders_export import orders_csv
 from fwdesk.core.store import Store
 from fwdesk.core.tracking import tracking_link
 from fwdesk.ui.catalog_model import money
+from fwdesk.ui.orders_chart import OrdersChart
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 COLUMNS = ("PO", "Customer", "Placed", "Items", "Total", "Status", "Mode")
@@ -144,6 +150,8 @@ class OrdersTab(QWidget):
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.refresh_button = QPushButton("&Refresh", objectName="refreshOrdersButton")
         self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton("&Export…", objectName="exportOrdersButton")
+        self.export_button.clicked.connect(self.export)
         self.message = QLabel(objectName="ordersMessage")
         self.message.setProperty("role", "hint")
         top = QHBoxLayout()
@@ -152,6 +160,7 @@ class OrdersTab(QWidget):
         top.addWidget(self.status_filter, 1)
         top.addWidget(self.message, 2)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
         self.summary = QHBoxLayout()
         self.summary_box = QWidget(objectName="statusSummary")
         self.summary_box.setLayout(self.summary)
@@ -188,8 +197,10 @@ class OrdersTab(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.copy_button)
+        self.chart = OrdersChart()
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.chart)
         side_layout.addLayout(actions)
         side_layout.addWidget(self.detail, 1)
         scroll = QScrollArea()
@@ -239,6 +250,7 @@ class OrdersTab(QWidget):
             button.clicked.connect(self._summary_clicked)
             self.summary.addWidget(button)
         self.summary.addStretch(1)
+        self.chart.show_weeks(weekly(self.model.all_orders(), date.today()))
         self._filter()
         if chosen:
             for row in range(self.model.rowCount()):
@@ -283,6 +295,25 @@ class OrdersTab(QWidget):
     def _refresh_failed(self, error: Exception) -> None:
         self._refresh_id = None
         self.message.setText(f"Could not refresh: {explain(error)}")
+
+    @Slot()
+    def export(self) -> None:
+        """The orders shown (search and filter applied) to a CSV file the user picks."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export orders", str(Path.home() / "fwdesk-orders.csv"), "CSV files (*.csv)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        shown = [self.model.order(row) for row in range(self.model.rowCount())]
+        try:
+            path.write_text(orders_csv(shown), encoding="utf-8")
+        except OSError as problem:
+            self.message.setText(f"Could not write {path.name}: {problem.strerror}")
+            return
+        noun = "order" if len(shown) == 1 else "orders"
+        self.message.setText(f"{len(shown)} {noun} written to {path.name}.")
 
     def mark_seen(self) -> None:
         self._unseen = 0

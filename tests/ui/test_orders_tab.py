@@ -103,3 +103,14 @@ def test_submitted_orders_ship_with_tracking_without_user_action(open_window, qt
         assert window.tabs.tabText(window.tabs.indexOf(window.orders)) == "&Orders"
     finally:
         running.stop()
+
+
+def test_export_writes_the_orders_shown(slow_world, tmp_path):
+    window, _running, pos = slow_world
+    window.orders.search.setText(pos[3])
+    target = tmp_path / "orders.csv"
+    window.orders.export_to(target)
+    lines = target.read_text().splitlines()
+    assert len(lines) == 2 and lines[1].startswith(pos[3])
+    assert window.orders.message.text() == "1 order written to orders.csv."
+    assert window.orders.chart.weeks[-1].orders == 4

@@ -1,0 +1,35 @@
+"""Orders and spend per week, for the Orders tab's chart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from fwdesk.core.order_history import TrackedOrder
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    orders: int
+    spend: Decimal
+
+
+def weekly(orders: Iterable[TrackedOrder], today: date, weeks: int = 12) -> list[Week]:
+    """The last `weeks` weeks (Monday to Sunday), oldest first; cancelled orders cost nothing."""
+    first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    counts = [0] * weeks
+    spend = [Decimal(0)] * weeks
+    for tracked in orders:
+        try:
+            placed = datetime.fromisoformat(tracked.placed_at).date()
+        except ValueError:
+            continue
+        index = (placed - first).days // 7
+        if 0 <= index < weeks:
+            counts[index] += 1
+            if tracked.grand_total is not None and tracked.status_label.lower() != "cancelled":
+                spend[index] += tracked.grand_total
+    return [Week(first + timedelta(weeks=i), counts[i], spend[i]) for i in range(weeks)]
