@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._show_connection(self.connection)
         self.catalog.load_cache()
         self.order.recover()
+        self.orders.load_local()
         self.orders.refresh()
 
     # -- menus ----------------------------------------------------------------------------
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         self.catalog.use_source(self.service, self.store)
         self.order.use_source(self.service, self.store)
         self.orders.use_source(self.service, self.store)
+        self.orders.load_local()
         self._show_connection(chosen)
 
     @Slot()

@@ -137,7 +137,6 @@ class OrdersTab(QWidget):
         self._timer.setInterval(REFRESH_MINUTES * 60_000)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
-        self._show_orders()
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="ordersSearch")
@@ -224,12 +223,13 @@ class OrdersTab(QWidget):
         self._service = service
         self._history = OrderHistory(store)
         self._refresh_id = None
-        self._show_orders()
+        self.model.set_orders([])
         self.refresh()
 
-    def _show_orders(self) -> None:
+    def _show_orders(self, orders: list[TrackedOrder]) -> None:
+        """Orders read in a worker thread: thousands of rows are never read on this one."""
         chosen = self._selected_po()
-        self.model.set_orders(self._history.orders())
+        self.model.set_orders(orders)
         counts = Counter(o.status_label for o in self.model.all_orders())
         current = self.status_filter.currentData() or ""
         self.status_filter.blockSignals(True)
@@ -266,6 +266,16 @@ class OrdersTab(QWidget):
     def _filter(self) -> None:
         self.model.apply_filter(self.search.text(), self.status_filter.currentData() or "")
 
+    def load_local(self) -> None:
+        """What is already known, shown at once while the refresh asks FinerWorks."""
+        history = self._history
+        self._service.submit(
+            "orders from history",
+            lambda _context: history.orders(),
+            key="orders-local",
+            on_done=self._show_orders,
+        )
+
     @Slot()
     def refresh(self) -> None:
         """List every order of the account, then poll the open ones for fresh statuses."""
@@ -282,10 +292,11 @@ class OrdersTab(QWidget):
             on_error=self._refresh_failed,
         )
 
-    def _refreshed(self, changes: list[StatusChange]) -> None:
+    def _refreshed(self, result: tuple[list[StatusChange], list[TrackedOrder]]) -> None:
         self._refresh_id = None
         self.message.setText("")
-        self._show_orders()
+        changes, orders = result
+        self._show_orders(orders)
         for change in changes:
             if change.after.lower() in ("shipped", "partially shipped", "cancelled", "delivered"):
                 self._unseen += 1
@@ -418,17 +429,19 @@ class OrdersTab(QWidget):
         )
 
 
-def _refresh(context: JobContext, history: OrderHistory) -> list[StatusChange]:
+def _refresh(
+    context: JobContext, history: OrderHistory
+) -> tuple[list[StatusChange], list[TrackedOrder]]:
     changes = history.record_receipts(context.client.iter_orders())
     context.check()
     open_pos = history.open_pos()
     if open_pos:
         changes += history.apply_statuses(context.client.fetch_order_status(order_pos=open_pos))
-    return changes
+    return changes, history.orders()
 
 
 def _change(
     client: FinerWorksClient, history: OrderHistory, order_id: int, command: str, po: str
-) -> list[StatusChange]:
+) -> tuple[list[StatusChange], list[TrackedOrder]]:
     client.update_order(order_id, command)
-    return history.apply_statuses(client.fetch_order_status(order_pos=[po]))
+    return history.apply_statuses(client.fetch_order_status(order_pos=[po])), history.orders()
