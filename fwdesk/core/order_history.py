@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from fwdesk.api.orders import OrderStatus, Receipt
+from fwdesk.api.orders import OrderStatus, Receipt, StatusDefinition
 from fwdesk.core.store import Store
 
 FINISHED = ("delivered", "cancelled", "canceled")
@@ -50,6 +50,23 @@ class StatusChange:
 class OrderHistory:
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    def set_definitions(self, definitions: Iterable[StatusDefinition]) -> None:
+        """FinerWorks' labels by status id: ids are stable, labels may be reworded."""
+        labels = {d.order_status_id: d.order_status_label for d in definitions}
+        with self.store.transaction() as tx:
+            tx.execute(
+                "INSERT OR REPLACE INTO catalog_meta (key, value) VALUES ('status_labels', ?)",
+                (json.dumps(labels),),
+            )
+
+    def labels(self) -> dict[int, str]:
+        row = (
+            self.store.connection()
+            .execute("SELECT value FROM catalog_meta WHERE key = 'status_labels'")
+            .fetchone()
+        )
+        return {int(k): v for k, v in json.loads(row[0]).items()} if row else {}
 
     def record_receipts(
         self, receipts: Iterable[Receipt], seen_at: str | None = None
@@ -146,6 +163,7 @@ class OrderHistory:
         return changes
 
     def orders(self) -> list[TrackedOrder]:
+        labels = self.labels()
         rows = self.store.connection().execute(
             "SELECT order_po, order_id, customer, placed_at, item_count, grand_total, status_id, "
             "status_label, test_mode, detail FROM orders ORDER BY placed_at DESC, order_po DESC"
@@ -159,7 +177,7 @@ class OrderHistory:
                 count,
                 None if total is None else Decimal(total),
                 status_id,
-                label,
+                labels.get(status_id, label),
                 bool(test),
                 json.loads(detail),
             )

@@ -28,6 +28,7 @@ class Settings:
     current_tab: int = 0
     po_prefix: str = "SHOP-"
     """Start of every new order's PO number; the rest is a six-digit counter."""
+    orders_refresh_minutes: int = 5
 
     def account(self, name: str | None) -> Account | None:
         return next((a for a in self.accounts if a.name == name), None)
@@ -57,6 +58,7 @@ class Settings:
             "window_geometry": self.window_geometry,
             "current_tab": self.current_tab,
             "po_prefix": self.po_prefix,
+            "orders_refresh_minutes": self.orders_refresh_minutes,
         }
 
     @classmethod
@@ -67,6 +69,7 @@ class Settings:
             window_geometry=str(data.get("window_geometry") or ""),
             current_tab=int(data.get("current_tab") or 0),
             po_prefix=str(data.get("po_prefix") or "SHOP-"),
+            orders_refresh_minutes=max(1, int(data.get("orders_refresh_minutes") or 5)),
         )
 
 

@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         self.order.import_requested.connect(self.import_csv)
         self.tabs.addTab(self.catalog, "&Catalogue")
         self.tabs.addTab(self.order, "&New order")
-        self.orders = OrdersTab(self.service, self.store)
+        self.orders = OrdersTab(
+            self.service, self.store, refresh_minutes=self.settings.orders_refresh_minutes
+        )
         self.tabs.addTab(self.orders, "&Orders")
         self.orders.unseen_changed.connect(self._orders_badge)
         self.orders.notify.connect(self._notify)

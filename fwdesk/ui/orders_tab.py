@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -22,6 +22,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -38,20 +40,32 @@ from PySide6.QtWidgets import (
 )
 
 from fwdesk.api.client import FinerWorksClient
+from fwdesk.api.orders import Address
 from fwdesk.core.messages import explain
 from fwdesk.core.order_history import OrderHistory, StatusChange, TrackedOrder
+from fwdesk.core.order_rules import check_recipient
 from fwdesk.core.order_weeks import weekly
 from fwdesk.core.orders_export import orders_csv
 from fwdesk.core.store import Store
 from fwdesk.core.tracking import tracking_link
 from fwdesk.ui.catalog_model import money
+from fwdesk.ui.order_form import RecipientForm
 from fwdesk.ui.orders_chart import OrdersChart
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 COLUMNS = ("PO", "Customer", "Placed", "Items", "Total", "Status", "Mode")
 CHANGEABLE = ("order received", "on hold")
 """Statuses before production, while FinerWorks still accepts hold, release and cancel."""
+DATE_RANGES = (
+    ("Any time", 0),
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+    ("Last 12 weeks", 84),
+    ("Last year", 365),
+)
 REFRESH_MINUTES = 5
+LONGEST_WAIT_MINUTES = 60
+"""After failed refreshes the wait doubles, up to this."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,6 +77,7 @@ class OrdersModel(QAbstractTableModel):
         self._visible: list[int] = []
         self._text = ""
         self._status = ""
+        self._since = ""
 
     def set_orders(self, orders: list[TrackedOrder]) -> None:
         self.beginResetModel()
@@ -71,9 +86,10 @@ class OrdersModel(QAbstractTableModel):
         self._visible = self._matching()
         self.endResetModel()
 
-    def apply_filter(self, text: str, status: str) -> None:
+    def apply_filter(self, text: str, status: str, since: str = "") -> None:
+        """`since` is an ISO date; orders placed before it are left out."""
         self.beginResetModel()
-        self._text, self._status = text.lower(), status
+        self._text, self._status, self._since = text.lower(), status, since
         self._visible = self._matching()
         self.endResetModel()
 
@@ -83,6 +99,8 @@ class OrdersModel(QAbstractTableModel):
             rows = [i for i in rows if word in self._haystacks[i]]
         if self._status:
             rows = [i for i in rows if self._orders[i].status_label == self._status]
+        if self._since:
+            rows = [i for i in rows if self._orders[i].placed_at[:10] >= self._since]
         return list(rows)
 
     def order(self, row: int) -> TrackedOrder:
@@ -124,9 +142,12 @@ class OrdersTab(QWidget):
     """How many orders shipped or were refused since the user last looked."""
     notify = Signal(str, str)
 
-    def __init__(self, service: ApiService, store: Store) -> None:
+    def __init__(
+        self, service: ApiService, store: Store, refresh_minutes: int = REFRESH_MINUTES
+    ) -> None:
         super().__init__()
         self.setObjectName("ordersPage")
+        self.refresh_ms = refresh_minutes * 60_000
         self._service = service
         self._history = OrderHistory(store)
         self._unseen = 0
@@ -134,7 +155,7 @@ class OrdersTab(QWidget):
         self.model = OrdersModel()
         self._build()
         self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MINUTES * 60_000)
+        self._timer.setInterval(self.refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
 
@@ -147,6 +168,11 @@ class OrdersTab(QWidget):
         self.status_filter = QComboBox(objectName="ordersStatusFilter")
         self.status_filter.setAccessibleName("Status")
         self.status_filter.currentIndexChanged.connect(self._filter)
+        self.date_filter = QComboBox(objectName="ordersDateFilter")
+        self.date_filter.setAccessibleName("Placed")
+        for label, days in DATE_RANGES:
+            self.date_filter.addItem(label, days)
+        self.date_filter.currentIndexChanged.connect(self._filter)
         self.refresh_button = QPushButton("&Refresh", objectName="refreshOrdersButton")
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton("&Export…", objectName="exportOrdersButton")
@@ -157,6 +183,8 @@ class OrdersTab(QWidget):
         top.addWidget(self.search, 2)
         top.addWidget(QLabel("Status"))
         top.addWidget(self.status_filter, 1)
+        top.addWidget(QLabel("Placed"))
+        top.addWidget(self.date_filter)
         top.addWidget(self.message, 2)
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
@@ -188,11 +216,20 @@ class OrdersTab(QWidget):
         self.hold_button = QPushButton("&Hold", objectName="holdOrderButton")
         self.release_button = QPushButton("Re&lease", objectName="releaseOrderButton")
         self.cancel_button = QPushButton("Ca&ncel order…", objectName="cancelOrderButton")
+        self.recipient_button = QPushButton(
+            "Change &recipient…", objectName="changeRecipientButton"
+        )
+        self.recipient_button.clicked.connect(self._change_recipient)
         self.hold_button.clicked.connect(lambda: self._act("hold"))
         self.release_button.clicked.connect(lambda: self._act("pending"))
         self.cancel_button.clicked.connect(lambda: self._act("cancel"))
         actions = QHBoxLayout()
-        for button in (self.hold_button, self.release_button, self.cancel_button):
+        for button in (
+            self.hold_button,
+            self.release_button,
+            self.cancel_button,
+            self.recipient_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.copy_button)
@@ -264,7 +301,9 @@ class OrdersTab(QWidget):
 
     @Slot()
     def _filter(self) -> None:
-        self.model.apply_filter(self.search.text(), self.status_filter.currentData() or "")
+        days = self.date_filter.currentData()
+        since = (date.today() - timedelta(days=days)).isoformat() if days else ""
+        self.model.apply_filter(self.search.text(), self.status_filter.currentData() or "", since)
 
     def load_local(self) -> None:
         """What is already known, shown at once while the refresh asks FinerWorks."""
@@ -295,6 +334,7 @@ class OrdersTab(QWidget):
     def _refreshed(self, result: tuple[list[StatusChange], list[TrackedOrder]]) -> None:
         self._refresh_id = None
         self.message.setText("")
+        self._timer.setInterval(self.refresh_ms)
         changes, orders = result
         self._show_orders(orders)
         for change in changes:
@@ -305,7 +345,11 @@ class OrdersTab(QWidget):
 
     def _refresh_failed(self, error: Exception) -> None:
         self._refresh_id = None
-        self.message.setText(f"Could not refresh: {explain(error)}")
+        waiting = min(self._timer.interval() * 2, LONGEST_WAIT_MINUTES * 60_000)
+        self._timer.setInterval(waiting)
+        self.message.setText(
+            f"Could not refresh: {explain(error)} Next try in {waiting // 60_000} minutes."
+        )
 
     @Slot()
     def export(self) -> None:
@@ -350,6 +394,7 @@ class OrdersTab(QWidget):
         self.hold_button.setEnabled(changeable and not on_hold)
         self.release_button.setEnabled(on_hold)
         self.cancel_button.setEnabled(changeable)
+        self.recipient_button.setEnabled(changeable)
         shipments = tracked.detail.get("shipments") or [] if tracked else []
         self.copy_button.setEnabled(bool(shipments))
         if tracked is None:
@@ -403,6 +448,26 @@ class OrdersTab(QWidget):
             ]
             QGuiApplication.clipboard().setText("\n".join(n for n in numbers if n))
 
+    @Slot()
+    def _change_recipient(self) -> None:
+        tracked = self._selected_order()
+        if tracked is None or tracked.order_id is None:
+            return
+        dialog = RecipientDialog(tracked, self)
+        if not dialog.exec() or dialog.address is None:
+            return
+        order_id, address, history = tracked.order_id, dialog.address, self._history
+        self.message.setText(f"Sending the new address of {tracked.order_po}…")
+        self._service.submit(
+            "change recipient",
+            lambda context: _new_recipient(
+                context.client, history, order_id, address, tracked.order_po
+            ),
+            abortable=False,
+            on_done=self._refreshed,
+            on_error=lambda error: self.message.setText(explain(error)),
+        )
+
     def _act(self, command: str) -> None:
         tracked = self._selected_order()
         if tracked is None or tracked.order_id is None:
@@ -429,9 +494,41 @@ class OrdersTab(QWidget):
         )
 
 
+class RecipientDialog(QDialog):
+    """The new shipping address of an order that has not entered production yet."""
+
+    def __init__(self, tracked: TrackedOrder, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("changeRecipientDialog")
+        self.setWindowTitle(f"Change the recipient of {tracked.order_po}")
+        self.form = RecipientForm()
+        known = tracked.detail.get("recipient") or {}
+        self.form.set_address(Address.from_json(known) if known else Address())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.address: Address | None = None
+
+    @Slot()
+    def _accept(self) -> None:
+        address = self.form.address()
+        problems = check_recipient(address)
+        self.form.show_problems(problems)
+        if not problems:
+            self.address = address
+            self.accept()
+
+
 def _refresh(
     context: JobContext, history: OrderHistory
 ) -> tuple[list[StatusChange], list[TrackedOrder]]:
+    if not history.labels():
+        history.set_definitions(context.client.list_order_status_definitions())
     changes = history.record_receipts(context.client.iter_orders())
     context.check()
     open_pos = history.open_pos()
@@ -445,3 +542,10 @@ def _change(
 ) -> tuple[list[StatusChange], list[TrackedOrder]]:
     client.update_order(order_id, command)
     return history.apply_statuses(client.fetch_order_status(order_pos=[po])), history.orders()
+
+
+def _new_recipient(
+    client: FinerWorksClient, history: OrderHistory, order_id: int, address: Address, po: str
+) -> tuple[list[StatusChange], list[TrackedOrder]]:
+    client.update_customer(order_id, address)
+    return history.record_receipts(client.iter_orders(order_pos=[po])), history.orders()

@@ -83,6 +83,7 @@ def test_submitted_orders_ship_with_tracking_without_user_action(open_window, qt
     running = start_sandbox("--speed", "36000")
     try:
         window = open_window("--sandbox-url", running.url)
+        window.orders.refresh_ms = 500
         window.orders._timer.setInterval(500)
         with running.client() as api:
             sku = api.list_virtual_inventory(per_page=1).items[0].sku
@@ -114,3 +115,37 @@ def test_export_writes_the_orders_shown(slow_world, tmp_path):
     assert len(lines) == 2 and lines[1].startswith(pos[3])
     assert window.orders.message.text() == "1 order written to orders.csv."
     assert window.orders.chart.weeks[-1].orders == 4
+
+
+def test_change_recipient_reaches_the_server(slow_world, qtbot, monkeypatch):
+    from fwdesk.ui.orders_tab import RecipientDialog
+
+    window, running, pos = slow_world
+
+    def fill_and_accept(dialog):
+        dialog.form.city.setText("Eugene")
+        dialog.form.zip.setText("97401")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RecipientDialog, "exec", fill_and_accept)
+    select(window, pos[2])
+    assert window.orders.recipient_button.isEnabled()
+    window.orders.recipient_button.click()
+
+    def city() -> str:
+        with running.client() as api:
+            [receipt] = api.iter_orders(order_pos=[pos[2]])
+            return receipt.recipient.city
+
+    qtbot.waitUntil(lambda: city() == "Eugene", timeout=10000)
+    qtbot.waitUntil(lambda: "Eugene" in window.orders.detail.text(), timeout=10000)
+
+
+def test_the_date_filter_leaves_out_older_orders(slow_world):
+    window, _running, _pos = slow_world
+    tab = window.orders
+    tab.date_filter.setCurrentIndex(1)  # last 7 days: the orders were placed today
+    assert tab.model.rowCount() == 4
+    tab.model.apply_filter("", "", "2999-01-01")
+    assert tab.model.rowCount() == 0

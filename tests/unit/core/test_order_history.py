@@ -85,3 +85,23 @@ def test_list_orders_also_reports_moves_of_known_orders(world):
     clock.now += 3
     [change] = history.record_receipts(api.iter_orders(order_pos=[po]))
     assert (change.order_po, change.before, change.after) == (po, "Order Received", "In Production")
+
+
+def test_labels_come_from_the_definitions_by_id(world):
+    api, _clock, sku, history = world
+    po = new_po("H")
+    api.submit_orders([order(po, sku)])
+    history.record_receipts(api.iter_orders(order_pos=[po]))
+    from fwdesk.api.orders import StatusDefinition
+
+    definitions = api.list_order_status_definitions()
+    reworded = [
+        StatusDefinition(
+            d.order_status_id,
+            "Received, queued" if d.order_status_id == 3 else d.order_status_label,
+        )
+        for d in definitions
+    ]
+    history.set_definitions(reworded)
+    assert history.labels()[3] == "Received, queued"
+    assert next(o for o in history.orders() if o.order_po == po).status_label == "Received, queued"
