@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -78,6 +79,7 @@ class OrdersModel(QAbstractTableModel):
         self._text = ""
         self._status = ""
         self._since = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_orders(self, orders: list[TrackedOrder]) -> None:
         self.beginResetModel()
@@ -101,10 +103,29 @@ class OrdersModel(QAbstractTableModel):
             rows = [i for i in rows if self._orders[i].status_label == self._status]
         if self._since:
             rows = [i for i in rows if self._orders[i].placed_at[:10] >= self._since]
-        return list(rows)
+        rows = list(rows)
+        if self._sort is not None:
+            column, order = self._sort
+            rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
 
     def order(self, row: int) -> TrackedOrder:
         return self._orders[self._visible[row]]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Column -1 (Qt's "unsorted") keeps the newest-first order of the history."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order) if column >= 0 else None
+        self._visible = self._matching()
+        self.layoutChanged.emit()
+
+    def _sort_key(self, column: int) -> Callable[[int], object]:
+        orders = self._orders
+        if column == 3:
+            return lambda i: orders[i].item_count
+        if column == 4:
+            return lambda i: orders[i].grand_total or 0
+        return lambda i: str(self._cells(orders[i])[column]).lower()
 
     def all_orders(self) -> list[TrackedOrder]:
         return self._orders
@@ -125,7 +146,10 @@ class OrdersModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        tracked = self._orders[self._visible[index.row()]]
+        return self._cells(self._orders[self._visible[index.row()]])[index.column()]
+
+    @staticmethod
+    def _cells(tracked: TrackedOrder) -> tuple[str, ...]:
         return (
             tracked.order_po,
             tracked.customer,
@@ -134,7 +158,7 @@ class OrdersModel(QAbstractTableModel):
             money(tracked.grand_total),
             tracked.status_label,
             "test" if tracked.test_mode else "live",
-        )[index.column()]
+        )
 
 
 class OrdersTab(QWidget):
@@ -199,6 +223,8 @@ class OrdersTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

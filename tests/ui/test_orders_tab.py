@@ -4,6 +4,7 @@ order to shipped without user action, and actions enabled only while allowed."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sample_orders import order
 from sandboxes import new_po, start_sandbox
@@ -149,3 +150,14 @@ def test_the_date_filter_leaves_out_older_orders(slow_world):
     assert tab.model.rowCount() == 4
     tab.model.apply_filter("", "", "2999-01-01")
     assert tab.model.rowCount() == 0
+
+
+def test_orders_sort_by_any_column(slow_world):
+    window, _running, _pos = slow_world
+    model = window.orders.model
+    model.sort(4, Qt.SortOrder.DescendingOrder)
+    totals = [model.order(r).grand_total for r in range(model.rowCount())]
+    assert totals == sorted(totals, reverse=True)
+    model.sort(5)
+    labels = [model.order(r).status_label for r in range(model.rowCount())]
+    assert labels == sorted(labels, key=str.lower)
