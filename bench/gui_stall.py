@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from heartbeat import Heartbeat
 from PySide6.QtWidgets import QApplication
 from sandboxes import start_sandbox
 
@@ -38,19 +38,7 @@ def main() -> int:
     try:
         window = create_app(["fwdesk", "--sandbox-url", running.url])
         window.show()
-        gaps: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.nsecsElapsed()]
-
-        def beat() -> None:
-            now = clock.nsecsElapsed()
-            gaps.append((now - last[0]) / 1e6)
-            last[0] = now
-
-        heartbeat = QTimer()
-        heartbeat.setInterval(5)
-        heartbeat.timeout.connect(beat)
+        heartbeat = Heartbeat()
         heartbeat.start()
         answered = []
         for n in range(4):
@@ -65,15 +53,14 @@ def main() -> int:
         while time.monotonic() < deadline:
             QApplication.processEvents()
             time.sleep(0.001)
-        heartbeat.stop()
+        stalls = heartbeat.stop()
         window.close()
     finally:
         running.stop()
-    stalls = sorted(max(0.0, gap - 5.0) for gap in gaps[1:])
     p99 = stalls[int(len(stalls) * 0.99) - 1]
     print(
         f"server latency {args.latency_ms} ms, {len(answered)} calls answered, "
-        f"{len(gaps)} beats: longest GUI stall {max(stalls):.1f} ms, p99 {p99:.1f} ms, "
+        f"{len(heartbeat.gaps)} beats: longest GUI stall {max(stalls):.1f} ms, p99 {p99:.1f} ms, "
         f"median {statistics.median(stalls):.2f} ms"
     )
     return 0

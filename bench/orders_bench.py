@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from heartbeat import Heartbeat
+
 
 def synthetic_receipts(count: int):
     from fwdesk.api.orders import Address, OrderItem, QuoteTotals, Receipt
@@ -50,7 +52,6 @@ def synthetic_receipts(count: int):
 
 def main() -> int:
     os.environ["FWDESK_HOME"] = home = tempfile.mkdtemp(prefix="fwdesk-bench-")
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
     from sample_orders import order
     from sandboxes import start_sandbox
@@ -78,24 +79,11 @@ def main() -> int:
 
         tab = window.orders
         settle(lambda: tab._refresh_id is None and tab.model.rowCount() >= 500)
-        gaps: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.nsecsElapsed()]
-
-        def beat() -> None:
-            now = clock.nsecsElapsed()
-            gaps.append((now - last[0]) / 1e6)
-            last[0] = now
-
-        heartbeat = QTimer()
-        heartbeat.setInterval(5)
-        heartbeat.timeout.connect(beat)
+        heartbeat = Heartbeat()
         heartbeat.start()
         tab.refresh()
         settle(lambda: tab._refresh_id is None)
-        heartbeat.stop()
-        stalls = sorted(max(0.0, g - 5) for g in gaps[1:])
+        stalls = heartbeat.stop()
 
         store = Store(Path(home) / "data" / f"{window.connection.key}.sqlite")
         OrderHistory(store).record_receipts(synthetic_receipts(5000))
@@ -125,7 +113,7 @@ def main() -> int:
     )
     print(
         f"refresh of 500 open orders over HTTP: longest GUI stall {max(stalls):.1f} ms, "
-        f"p99 {stalls[int(len(stalls) * 0.99) - 1]:.1f} ms over {len(gaps)} beats"
+        f"p99 {stalls[int(len(stalls) * 0.99) - 1]:.1f} ms over {len(heartbeat.gaps)} beats"
     )
     return 0
 

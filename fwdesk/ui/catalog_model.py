@@ -8,22 +8,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from fwdesk.core.catalog import CatalogFilter, CatalogIndex, CatalogProduct, narrows
+from fwdesk.ui.table_model import FilteredTableModel, Index
 
 COLUMNS = ("Product", "Type", "Media", "Size", "Price")
 PRICE_COLUMN = 4
 ProductRole = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
 def money(value: Decimal | None) -> str:
     return "—" if value is None else f"${value:,.2f}"
 
 
-class CatalogModel(QAbstractTableModel):
+class CatalogModel(FilteredTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, thumbnail: Callable[[str], QIcon | None] | None = None) -> None:
         super().__init__()
         self._products: list[CatalogProduct] = []
@@ -31,7 +33,6 @@ class CatalogModel(QAbstractTableModel):
         self._keys: dict[int, list] = {}
         self._matched: list[int] = []
         """The filter's result in catalogue order, kept to narrow the next keystroke's."""
-        self._visible: list[int] = []
         self._filter = CatalogFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._thumbnail = thumbnail
@@ -77,19 +78,6 @@ class CatalogModel(QAbstractTableModel):
                 self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
 
     # -- Qt model interface ---------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -11,9 +11,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -52,6 +49,7 @@ from fwdesk.core.tracking import tracking_link
 from fwdesk.ui.catalog_model import money
 from fwdesk.ui.order_form import RecipientForm
 from fwdesk.ui.orders_chart import OrdersChart
+from fwdesk.ui.table_model import FilteredTableModel, Index
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 COLUMNS = ("PO", "Customer", "Placed", "Items", "Total", "Status", "Mode")
@@ -67,15 +65,15 @@ DATE_RANGES = (
 REFRESH_MINUTES = 5
 LONGEST_WAIT_MINUTES = 60
 """After failed refreshes the wait doubles, up to this."""
-Index = QModelIndex | QPersistentModelIndex
 
 
-class OrdersModel(QAbstractTableModel):
+class OrdersModel(FilteredTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self._orders: list[TrackedOrder] = []
         self._haystacks: list[str] = []
-        self._visible: list[int] = []
         self._text = ""
         self._status = ""
         self._since = ""
@@ -129,19 +127,6 @@ class OrdersModel(QAbstractTableModel):
 
     def all_orders(self) -> list[TrackedOrder]:
         return self._orders
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
