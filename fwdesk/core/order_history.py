@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from fwdesk.api.orders import OrderStatus, Receipt, StatusDefinition
+from fwdesk.core.drafts import Draft
 from fwdesk.core.store import Store
 
 FINISHED = ("delivered", "cancelled", "canceled")
@@ -126,6 +127,37 @@ class OrderHistory:
                 if receipt.order_status_id is not None:
                     _event(tx, receipt.order_po, receipt.order_status_id, label, now)
         return changes
+
+    def record_placed(self, drafts: Iterable[Draft]) -> None:
+        """Orders this app placed, listed at once and even while FinerWorks cannot be asked
+        (list_orders may lag, and test orders may not be listed); list_orders then adds
+        the rest of what FinerWorks knows."""
+        with self.store.transaction() as tx:
+            for draft in drafts:
+                recipient = draft.recipient
+                detail = {
+                    "recipient": recipient.to_json(),
+                    "items": [i.to_api().to_json() for i in draft.items],
+                    "totals": None,
+                    "shipments": [],
+                }
+                tx.execute(
+                    "INSERT INTO orders (order_po, order_id, confirmation_id, customer, "
+                    "placed_at, item_count, status_label, test_mode, detail, updated_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (order_po) DO NOTHING",
+                    (
+                        draft.order_po,
+                        draft.order_id,
+                        draft.confirmation_id,
+                        f"{recipient.first_name} {recipient.last_name}".strip(),
+                        draft.updated_at,
+                        sum(i.quantity for i in draft.items),
+                        "Submitted",
+                        int(draft.test_mode),
+                        json.dumps(detail),
+                        draft.updated_at,
+                    ),
+                )
 
     def apply_statuses(
         self, statuses: Iterable[OrderStatus], seen_at: str | None = None

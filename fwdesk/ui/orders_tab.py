@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from fwdesk.api.client import FinerWorksClient
 from fwdesk.api.orders import Address
+from fwdesk.core.drafts import SUBMITTED, DraftStore
 from fwdesk.core.messages import explain
 from fwdesk.core.order_history import OrderHistory, StatusChange, TrackedOrder
 from fwdesk.core.order_rules import check_recipient
@@ -325,7 +326,7 @@ class OrdersTab(QWidget):
         history = self._history
         self._service.submit(
             "orders from history",
-            lambda _context: history.orders(),
+            lambda _context: _local(history),
             key="orders-local",
             on_done=self._show_orders,
         )
@@ -539,9 +540,15 @@ class RecipientDialog(QDialog):
             self.accept()
 
 
+def _local(history: OrderHistory) -> list[TrackedOrder]:
+    history.record_placed(DraftStore(history.store).in_states(SUBMITTED))
+    return history.orders()
+
+
 def _refresh(
     context: JobContext, history: OrderHistory
 ) -> tuple[list[StatusChange], list[TrackedOrder]]:
+    history.record_placed(DraftStore(history.store).in_states(SUBMITTED))
     if not history.labels():
         history.set_definitions(context.client.list_order_status_definitions())
     changes = history.record_receipts(context.client.iter_orders())

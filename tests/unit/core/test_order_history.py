@@ -105,3 +105,18 @@ def test_labels_come_from_the_definitions_by_id(world):
     history.set_definitions(reworded)
     assert history.labels()[3] == "Received, queued"
     assert next(o for o in history.orders() if o.order_po == po).status_label == "Received, queued"
+
+
+def test_orders_placed_here_are_listed_before_finerworks_lists_them(world, tmp_path):
+    _api, _clock, sku, history = world
+    from sample_orders import AUSTIN
+
+    from fwdesk.core.drafts import SUBMITTED, DraftItem, DraftStore
+
+    drafts = DraftStore(history.store)
+    draft = drafts.create(recipient=AUSTIN, items=(DraftItem(sku, 2),), shipping_code="SD")
+    drafts.mark([draft.id], SUBMITTED, ids={draft.id: (5550001, 8880001)})
+    history.record_placed(drafts.in_states(SUBMITTED))
+    [listed] = history.orders()
+    assert (listed.order_po, listed.order_id, listed.item_count) == (draft.order_po, 5550001, 2)
+    assert listed.status_label == "Submitted" and listed.customer == "Marisol Quintero"
