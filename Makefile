@@ -3,7 +3,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint sandbox system-deps clean
+.PHONY: run test lint sandbox system-deps package clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +29,14 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 		./scripts/with-keyring.sh $(VENV)/bin/python -m pytest
+
+# The double-click installers start from this one folder (PyInstaller onedir); here it is
+# packed as a .deb, on Windows and macOS by packaging/windows and packaging/macos.
+package: $(STAMP)
+	$(PY) packaging/make_icons.py build/icons
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/work packaging/fwdesk.spec
+	PYTHON=$(PY) ./packaging/build_deb.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

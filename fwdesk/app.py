@@ -9,9 +9,11 @@ import signal
 import sys
 import time
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QObject, QTimer, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fwdesk import __version__, connection
@@ -26,6 +28,8 @@ from fwdesk.ui.worker import JobContext, abandoned_threads
 
 log = logging.getLogger("fwdesk")
 SMOKE_TIMEOUT_MS = 15_000
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+"""Beside the package in a source tree, and in the frozen app's _internal folder."""
 STARTUP_PROBE = "FWDESK_STARTUP_PROBE"
 
 
@@ -49,6 +53,7 @@ def create_app(argv: list[str] | None = None) -> MainWindow:
     app.setApplicationName("fwdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("fwdesk")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "fwdesk.svg")))
     apply_theme(app)
     collector.install(app)
     paths = AppPaths.detect().ensure()
