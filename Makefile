@@ -3,7 +3,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint sandbox system-deps package clean
+.PHONY: run test lint sandbox system-deps package bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 		./scripts/with-keyring.sh $(VENV)/bin/python -m pytest
+
+# Speed figures with their budgets, written to docs/PERFORMANCE.md.
+bench: $(STAMP) system-deps
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) bench/run_all.py
 
 # The double-click installers start from this one folder (PyInstaller onedir); here it is
 # packed as a .deb, on Windows and macOS by packaging/windows and packaging/macos.
