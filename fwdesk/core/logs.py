@@ -24,6 +24,8 @@ def setup_logging(log_file: Path, *, level: int = logging.INFO) -> logging.Handl
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(SecretLogFilter())
     root.addHandler(handler)
+    # httpx logs every request at INFO; the client logs what matters (failures, retries).
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return handler

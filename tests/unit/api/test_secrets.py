@@ -38,6 +38,7 @@ def echo_keys(request: httpx.Request) -> httpx.Response:
 def test_keys_do_not_leak_into_logs_or_errors(caplog, keys_in_query):
     script = Script()
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")  # the app quiets it; here it must speak
     failures = [
         echo_keys,
         httpx.ConnectError(f"could not reach https://fw.test/v3/x?web_api_key={WEB_KEY}"),
