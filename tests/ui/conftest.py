@@ -21,7 +21,3 @@ def open_window(qtbot):
     yield build
     for window in windows:
         window.close()
-
-
-def connected(window) -> bool:
-    return window.connection_label.text().startswith("Connected")

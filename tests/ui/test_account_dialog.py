@@ -7,8 +7,8 @@ import json
 import keyring
 import keyring.backends.fail
 import pytest
-from conftest import connected
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+from window_checks import connected
 
 from fwdesk.core.accounts import Account, Environment, Mode
 from fwdesk.core.credentials import CredentialStore

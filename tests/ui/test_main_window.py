@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import connected
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QTabWidget
+from window_checks import connected
 
 from fwdesk.core.accounts import Mode
 

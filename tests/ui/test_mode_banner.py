@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import connected
 from PySide6.QtCore import QCoreApplication
+from window_checks import connected
 
 from fwdesk.connection import DEMO_KEYS, Connection
 from fwdesk.core.accounts import Account, Mode
