@@ -31,6 +31,7 @@ BENCHES = [
         ["orders_bench.py"],
         "load 300 ms, keystroke 30 ms, stall 50 ms",
     ),
+    ("Per-call cost of FinerWorksClient over raw httpx", ["client_overhead.py"], "1.15x"),
 ]
 
 
