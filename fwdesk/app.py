@@ -157,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         return smoke_test(window)
     sys.excepthook = _report_crash
     _close_on_terminate(window)
+    # Any way out of the event loop (a session manager's quit, say) stops the workers first.
+    QApplication.instance().aboutToQuit.connect(window.service.shutdown)
     if os.environ.get(STARTUP_PROBE):
         window.installEventFilter(
             FirstPaintProbe(window, quit_after=os.environ[STARTUP_PROBE] == "quit")
