@@ -1,7 +1,9 @@
 """What the app is talking to: the built-in simulator, a simulator over HTTP, or FinerWorks.
 
 This is wiring (it joins the api, sandbox and core layers) and so sits beside `app.py`; it has
-no Qt. Each `Connection` knows its mode and builds a `FinerWorksClient` per worker lane.
+no Qt. Each `Connection` knows its mode and builds a `FinerWorksClient` per worker lane. The
+factories run in the worker threads and import the client (and so httpx) there, which keeps
+that import off the path to the first painted window.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fwdesk.api.abortable import AbortableTransport
 from fwdesk.api.account import Credentials
-from fwdesk.api.client import FinerWorksClient
 from fwdesk.core.accounts import Account, Mode
 
 if TYPE_CHECKING:
+    from fwdesk.api.client import FinerWorksClient
     from fwdesk.sandbox.core import Sandbox
     from fwdesk.sandbox.protocol import SandboxRequest, SandboxResponse
 
@@ -69,6 +70,7 @@ def demo(state_file: Path) -> Connection:
     sandbox = _LazySandbox(state_file)
 
     def factory(sleep: Sleep) -> FinerWorksClient:
+        from fwdesk.api.client import FinerWorksClient
         from fwdesk.sandbox.transport import SandboxTransport
 
         transport = SandboxTransport(sandbox.handler(), sleep=sleep)
@@ -79,6 +81,9 @@ def demo(state_file: Path) -> Connection:
 
 def sandbox_url(url: str) -> Connection:
     def factory(sleep: Sleep) -> FinerWorksClient:
+        from fwdesk.api.abortable import AbortableTransport
+        from fwdesk.api.client import FinerWorksClient
+
         return FinerWorksClient(DEMO_KEYS, url, transport=AbortableTransport(), sleep=sleep)
 
     return Connection(
@@ -88,6 +93,9 @@ def sandbox_url(url: str) -> Connection:
 
 def finerworks(account: Account, credentials: Credentials) -> Connection:
     def factory(sleep: Sleep) -> FinerWorksClient:
+        from fwdesk.api.abortable import AbortableTransport
+        from fwdesk.api.client import FinerWorksClient
+
         return FinerWorksClient(
             credentials, account.base_url, transport=AbortableTransport(), sleep=sleep
         )

@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
-VERSION=$($PYTHON -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+VERSION=$($PYTHON -c 'import fwdesk; print(fwdesk.__version__)')
 ARCH=$(dpkg --print-architecture)
 GLIBC=$(ldd --version | head -n 1 | awk '{print $NF}')
 STAGE=build/deb/fwdesk

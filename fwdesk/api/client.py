@@ -44,8 +44,18 @@ from fwdesk.api.errors import (
     ServerError,
 )
 from fwdesk.api.fields import Model, Reader, as_list, as_object, drop_none, parse_list, to_request
+from fwdesk.api.limits import (
+    INVENTORY_PAGE_MAX,
+    ORDERS_PAGE_MAX,
+    PRICES_BATCH,
+    PRODUCT_DETAILS_BATCH,
+    PRODUCTION_URL,
+    STATUS_BATCH,
+    SUBMIT_BATCH,
+)
 from fwdesk.api.orders import (
     Address,
+    AddressCheck,
     Order,
     OrderStatus,
     Receipt,
@@ -55,18 +65,6 @@ from fwdesk.api.orders import (
 from fwdesk.api.redact import Redactor
 from fwdesk.api.shipping import OrderQuote, ShippingOption
 
-PRODUCTION_URL = "https://api.finerworks.com/v3/"
-TEST_URL = "https://test-api.finerworks.com/v3/"
-
-SUBMIT_BATCH = 5
-"""submit_orders takes 5 orders a call; submit_orders_v2's page says 50, corsair says 5, and 5
-works against both, so both are split at 5."""
-PRODUCT_DETAILS_BATCH = 25
-PRICES_BATCH = 50
-STATUS_BATCH = 100
-"""fetch_order_status documents no limit; bounded requests keep one slow answer small."""
-ORDERS_PAGE_MAX = 25
-INVENTORY_PAGE_MAX = 50
 UPDATE_COMMANDS = ("pending", "hold", "cancel")
 IMAGE_SCHEMES = ("http", "https")
 AUTH_PHRASE = "missing or unauthorized api credentials"
@@ -97,15 +95,6 @@ class Page(Generic[T]):
     per_page: int
     count: int | None
     """Total matches on the server, when it says."""
-
-
-@dataclass(frozen=True)
-class AddressCheck:
-    """The answer of validate_recipient_address: a refusal is an answer here, not an error."""
-
-    ok: bool
-    address: Address | None
-    message: str
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,15 @@ class Address(Model):
 
 
 @dataclass(frozen=True)
+class AddressCheck:
+    """The answer of validate_recipient_address: a refusal is an answer here, not an error."""
+
+    ok: bool
+    address: Address | None
+    message: str
+
+
+@dataclass(frozen=True)
 class ProductImage(Model):
     """The print file of a product-code item; FinerWorks needs its pixel size to print it."""
 

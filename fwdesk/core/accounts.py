@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from fwdesk.api.client import PRODUCTION_URL, TEST_URL
+from fwdesk.api.limits import PRODUCTION_URL, TEST_URL
 
 
 class Environment(enum.Enum):

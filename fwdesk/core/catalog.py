@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fwdesk.api.catalog import (
     FrameCollection,
@@ -25,9 +25,12 @@ from fwdesk.api.catalog import (
     ProductType,
     StyleType,
 )
-from fwdesk.api.client import PRICES_BATCH, FinerWorksClient
 from fwdesk.api.fields import Model
+from fwdesk.api.limits import PRICES_BATCH
 from fwdesk.core.store import Store
+
+if TYPE_CHECKING:
+    from fwdesk.api.client import FinerWorksClient
 
 LISTS: dict[str, type[Model]] = {
     "product_types": ProductType,

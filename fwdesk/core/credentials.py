@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-
-import keyring
-import keyring.backend
-import keyring.errors
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from fwdesk.api.account import Credentials
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 SERVICE = "fwdesk"
 log = logging.getLogger(__name__)
@@ -27,14 +28,23 @@ class KeychainError(Exception):
     """The keychain refused or failed; the message is meant for the user."""
 
 
+def _keyring() -> ModuleType:
+    """keyring finds and loads its backends on import, which costs tens of milliseconds; only
+    the first call that needs the keychain pays for it, so demo start-up never does."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def backend_name() -> str:
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     return getattr(backend, "name", type(backend).__name__)
 
 
 def keychain_available() -> bool:
     """True when keys would go to a real OS keychain (Secret Service, macOS, Windows)."""
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     return any(_trusted(b) for b in getattr(backend, "backends", [backend]))
 
 
@@ -59,6 +69,7 @@ class CredentialStore:
             return
         web_api_key, app_key = credentials.secrets()
         secret = json.dumps({"web_api_key": web_api_key, "app_key": app_key})
+        keyring = _keyring()
         try:
             keyring.set_password(SERVICE, account, secret)
         except keyring.errors.KeyringError as problem:
@@ -68,6 +79,7 @@ class CredentialStore:
     def load(self, account: str) -> Credentials | None:
         if account in self._session:
             return self._session[account]
+        keyring = _keyring()
         try:
             secret = keyring.get_password(SERVICE, account)
         except keyring.errors.KeyringError as problem:
@@ -83,6 +95,7 @@ class CredentialStore:
 
     def delete(self, account: str) -> None:
         self._session.pop(account, None)
+        keyring = _keyring()
         try:
             keyring.delete_password(SERVICE, account)
         except keyring.errors.PasswordDeleteError:

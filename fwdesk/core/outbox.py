@@ -18,8 +18,8 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from fwdesk.api.client import SUBMIT_BATCH, FinerWorksClient
 from fwdesk.api.errors import (
     ApiError,
     ApiValidationError,
@@ -28,8 +28,12 @@ from fwdesk.api.errors import (
     NetworkError,
     RateLimited,
 )
+from fwdesk.api.limits import SUBMIT_BATCH
 from fwdesk.core.drafts import DRAFT, REJECTED, SUBMITTED, SUBMITTING, UNKNOWN, Draft, DraftStore
 from fwdesk.core.messages import explain
+
+if TYPE_CHECKING:
+    from fwdesk.api.client import FinerWorksClient
 
 log = logging.getLogger(__name__)
 ALREADY_USED = "already used"

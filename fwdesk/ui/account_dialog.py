@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from fwdesk.api.account import CredentialCheck, Credentials
-from fwdesk.api.client import FinerWorksClient
 from fwdesk.core.accounts import Account, Environment, normalise_url, url_problem
 from fwdesk.core.credentials import CredentialStore, KeychainError
 from fwdesk.core.messages import explain
@@ -348,6 +346,10 @@ def _key_problem(key: str) -> str:
 def _probe(credentials: Credentials, url: str, context: JobContext) -> CredentialCheck:
     """Runs in the worker thread with a client of its own: the keys being tested are not the
     keys of the lane's current connection."""
+    import httpx
+
+    from fwdesk.api.client import FinerWorksClient
+
     context.check()
     timeout = httpx.Timeout(PROBE_TIMEOUT_S, connect=5.0)
     with FinerWorksClient(credentials, url, timeout=timeout) as client:

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fwdesk.api.client import AddressCheck
-from fwdesk.api.orders import Address, Order
+from fwdesk.api.orders import Address, AddressCheck, Order
 from fwdesk.api.shipping import ShippingOption
 from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.drafts import (

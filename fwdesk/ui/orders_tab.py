@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Qt,
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fwdesk.api.client import FinerWorksClient
 from fwdesk.api.orders import Address
 from fwdesk.core.drafts import SUBMITTED, DraftStore
 from fwdesk.core.messages import explain
@@ -52,6 +52,9 @@ from fwdesk.ui.order_form import RecipientForm
 from fwdesk.ui.orders_chart import OrdersChart
 from fwdesk.ui.table_model import FilteredTableModel, Index
 from fwdesk.ui.worker import ApiService, JobContext, Priority
+
+if TYPE_CHECKING:
+    from fwdesk.api.client import FinerWorksClient
 
 COLUMNS = ("PO", "Customer", "Placed", "Items", "Total", "Status", "Mode")
 CHANGEABLE = ("order received", "on hold")

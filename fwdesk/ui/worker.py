@@ -17,17 +17,19 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from fwdesk.api.client import FinerWorksClient
 from fwdesk.api.errors import ApiError
 from fwdesk.core.messages import explain
 
+if TYPE_CHECKING:
+    from fwdesk.api.client import FinerWorksClient
+
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[[Callable[[float], None]], FinerWorksClient]
+ClientFactory = Callable[[Callable[[float], None]], "FinerWorksClient"]
 """Builds a lane's client, given the sleep function its retries must use (so a retry's wait
 ends the moment the job is cancelled or the app quits)."""
 

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-.venv/bin/python}
-VERSION=$($PYTHON -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+VERSION=$($PYTHON -c 'import fwdesk; print(fwdesk.__version__)')
 $PYTHON packaging/make_icons.py build/icons
 $PYTHON -m PyInstaller --noconfirm --windowed --name fwdesk \
     --icon build/icons/fwdesk.icns \
