@@ -168,6 +168,35 @@ class Catalog:
         """The packaged catalogue, parsed once per process since nothing in it ever changes."""
         return _shared_catalog()
 
+    def grown_to(self, products: int) -> Catalog:
+        """A copy whose custom-sizing styles list more whole-inch sizes from their range,
+        smallest first, until the enumerable catalogue holds at least `products` codes.
+
+        FinerWorks' real catalogue is far larger than the demo one; benchmarks need one of
+        that size, and every added size is one the style accepts anyway.
+        """
+        grown = copy.copy(self)
+        grown.style_types = copy.deepcopy(self.style_types)
+        grown._styles = {s["id"]: s for s in grown.style_types}
+        uses: dict[int, int] = {}
+        for kind in self.product_types:
+            for media_id in kind["media_ids"]:
+                for style_id in self._media_by_id[media_id]["style_ids"]:
+                    uses[style_id] = uses.get(style_id, 0) + 1
+        count = sum(1 for _ in self.iter_product_codes())
+        candidates = [
+            (style, _whole_sizes(style)) for style in grown.style_types if style["custom_sizing"]
+        ]
+        while count < products and candidates:
+            for style, sizes in list(candidates):
+                size = next(sizes, None)
+                if size is None:
+                    candidates.remove((style, sizes))
+                elif size not in style["available_sizes"]:
+                    style["available_sizes"].append(size)
+                    count += uses.get(style["id"], 0)
+        return grown
+
     # -- building the API records ---------------------------------------------------------
 
     def _media(self, record: Record) -> Record:
@@ -501,6 +530,15 @@ def _price_record(product: Product, qty: int) -> Record:
         "geo_price": total,
         "info": "",
     }
+
+
+def _whole_sizes(style: Record) -> Iterator[Record]:
+    low, high = style["min"], style["max"]
+    for area in range(low["width"] * low["height"], high["width"] * high["height"] + 1):
+        for width in range(low["width"], high["width"] + 1):
+            height, rest = divmod(area, width)
+            if not rest and low["height"] <= height <= high["height"]:
+                yield {"width": width, "height": height}
 
 
 @functools.cache

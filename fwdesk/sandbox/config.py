@@ -24,5 +24,8 @@ class SandboxConfig:
     """Whether the accounts may pay with ``payment_token: "invoice"``."""
     app_live_mode: bool = True
     """False mimics a newly registered app: every order is imported as a test order."""
+    catalog_products: int = 0
+    """At least this many enumerable product codes (custom-sizing styles list more sizes);
+    0 keeps the demo catalogue as it is. Benchmarks use 50,000."""
     timeout_hold_s: float = 30.0
     """How long the HTTP server keeps a 'timed out' connection open before closing it."""

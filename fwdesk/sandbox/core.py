@@ -153,6 +153,8 @@ class Sandbox:
     ) -> None:
         self.config = config
         self.catalog = catalog or Catalog.load()
+        if config.catalog_products:
+            self.catalog = self.catalog.grown_to(config.catalog_products)
         self.book = OrderBook(speed=config.speed, now=clock, state_file=config.state_file)
         self.faults = FaultInjector(config.fail_rate, config.seed)
         self.latency_ms = config.latency_ms

@@ -275,6 +275,12 @@ def _parser() -> argparse.ArgumentParser:
         help="fraction of requests that fail",
     )
     add("--seed", type=int, help="seed for the fault dice, for repeatable runs")
+    add(
+        "--catalog-products",
+        type=_non_negative_int,
+        default=SandboxConfig.catalog_products,
+        help="grow the catalogue to at least this many product codes (0: the demo one)",
+    )
     add("--invoice", action="store_true", help='allow payment_token "invoice"')
     add("--test-app", action="store_true", help="import every order as a test order")
     return parser
@@ -292,6 +298,7 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
         latency_ms=args.latency_ms,
         fail_rate=args.fail_rate,
         seed=args.seed,
+        catalog_products=args.catalog_products,
         invoice_allowed=args.invoice,
         app_live_mode=not args.test_app,
     )

@@ -555,3 +555,17 @@ def test_frame_lookup(catalog):
     assert frame is not None and frame["class_alias"] == "canvas-floater"
     assert not frame["allow_glazing"]
     assert catalog.frame(424242) is None
+
+
+def test_a_grown_catalogue_adds_sellable_custom_sizes_and_leaves_the_shared_one(catalog, codes):
+    grown = catalog.grown_to(12_000)
+    grown_codes = list(grown.iter_product_codes())
+    assert 12_000 <= len(grown_codes) < 12_100
+    assert len(set(grown_codes)) == len(grown_codes)
+    assert set(codes) < set(grown_codes)
+    assert list(catalog.iter_product_codes()) == codes
+    added = set(grown_codes) - set(codes)
+    for code in sorted(added)[::97]:
+        product = grown.lookup(code)
+        assert product.unit_price > 0 and product.product_code == code
+        assert CODE.match(code)

@@ -203,9 +203,11 @@ def test_every_option_reaches_the_config(tmp_path):
     argv = [
         "--state", str(state), "--speed", "3600", "--latency-ms", "250",
         "--fail-rate", "0.5", "--seed", "7", "--invoice", "--test-app",
+        "--catalog-products", "9000",
     ]  # fmt: skip
     config = build_config(parse_args(argv))
     assert config.state_file == state
+    assert config.catalog_products == 9000
     assert (config.speed, config.latency_ms, config.fail_rate, config.seed) == (3600, 250, 0.5, 7)
     assert (config.invoice_allowed, config.app_live_mode) == (True, False)
 
