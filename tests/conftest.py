@@ -3,6 +3,7 @@ processes on loopback shared where state allows."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -26,6 +27,15 @@ def fwdesk_home(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "fwdesk-home"
     monkeypatch.setenv("FWDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def nothing_set_aside():
+    """Whatever a test's catalogue set aside from the cycle collector goes back to it, so no
+    test sees another's frozen objects (or keeps its garbage)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -311,9 +311,13 @@ _COLUMNS = (
 )
 
 
-BLOB_VERSION = 1
+BLOB_VERSION = 2
 """The packed copy of the product table that makes opening the tab fast; a cache written by
 another version is read from the table instead."""
+BLOB_PART = 2_000
+"""Products per separately packed part. marshal holds the GIL for a whole call, 40 ms for
+50,000 products, which the GUI thread would feel as a freeze while a worker saves; in parts,
+each call is a couple of milliseconds."""
 
 
 class CatalogCache:
@@ -362,7 +366,16 @@ class CatalogCache:
                 (fetched,),
             )
             index = snapshot.index
-            packed = marshal.dumps((BLOB_VERSION, rows, index.haystacks, index.sides, index.prices))
+            parts = [
+                marshal.dumps(
+                    tuple(
+                        column[at : at + BLOB_PART]
+                        for column in (rows, index.haystacks, index.sides, index.prices)
+                    )
+                )
+                for at in range(0, len(rows), BLOB_PART)
+            ]
+            packed = marshal.dumps((BLOB_VERSION, parts))
             tx.execute("INSERT OR REPLACE INTO catalog_blob (id, data) VALUES (1, ?)", (packed,))
 
     def load(self) -> CatalogSnapshot | None:
@@ -378,8 +391,16 @@ class CatalogCache:
             if model is not None:
                 setattr(snapshot, kind, [model.from_json(item) for item in json.loads(text)])
         blob = connection.execute("SELECT data FROM catalog_blob WHERE id = 1").fetchone()
+        rows, haystacks, sides, prices = [], [], [], []
         try:
-            version, rows, haystacks, sides, prices = marshal.loads(blob[0]) if blob else (0,) * 5
+            version, parts = marshal.loads(blob[0]) if blob else (0, ())
+            if version == BLOB_VERSION:
+                for part in parts:
+                    part_rows, part_haystacks, part_sides, part_prices = marshal.loads(part)
+                    rows += part_rows
+                    haystacks += part_haystacks
+                    sides += part_sides
+                    prices += part_prices
         except (ValueError, EOFError, TypeError):
             version = 0
         if version != BLOB_VERSION:

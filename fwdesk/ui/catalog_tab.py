@@ -36,6 +36,7 @@ from fwdesk.core.catalog import (
 )
 from fwdesk.core.messages import explain
 from fwdesk.core.store import Store
+from fwdesk.ui import collector
 from fwdesk.ui.catalog_detail import ProductDetail, as_of
 from fwdesk.ui.catalog_model import CatalogModel, ProductRole
 from fwdesk.ui.thumbnails import Thumbnails
@@ -216,6 +217,7 @@ class CatalogTab(QWidget):
         self._update_counts()
         self.freshness.setText(f"Prices as of {as_of(snapshot.fetched_at)}")
         self.detail.show_product(None, snapshot)
+        collector.set_aside_long_lived()
 
     def _fill_filters(self) -> None:
         snapshot = self._snapshot
@@ -322,6 +324,7 @@ class CatalogTab(QWidget):
     def _refresh_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
+        collector.set_aside_long_lived()  # the products downloaded so far
 
     def _refreshed(self, snapshot: CatalogSnapshot) -> None:
         self._refresh_done("")

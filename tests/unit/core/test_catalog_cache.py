@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from decimal import Decimal
 
 import pytest
@@ -44,12 +45,23 @@ def test_the_cache_round_trips_and_survives_reopening(snapshot, tmp_path):
     assert again.collections[0].frames == snapshot.collections[0].frames
     assert again.fetched_at == snapshot.fetched_at
     assert again.index.haystacks == snapshot.index.haystacks
+    assert again.index.sides == snapshot.index.sides
+    assert again.index.prices == snapshot.index.prices
 
 
 def test_without_the_packed_copy_the_table_is_read(snapshot, tmp_path):
     store = Store(tmp_path / "shop.sqlite")
     CatalogCache(store).save(snapshot)
     store.connection().execute("DELETE FROM catalog_blob")
+    assert CatalogCache(store).load().products == snapshot.products
+
+
+def test_a_packed_copy_in_an_older_layout_is_ignored_for_the_table(snapshot, tmp_path):
+    store = Store(tmp_path / "shop.sqlite")
+    CatalogCache(store).save(snapshot)
+    rows = [(*p[:13], str(p.price), *p[14:]) for p in snapshot.products[:3]]
+    older = marshal.dumps((1, rows, ["x"] * 3, [1.0] * 3, [1.0] * 3))
+    store.connection().execute("UPDATE catalog_blob SET data = ?", (older,))
     assert CatalogCache(store).load().products == snapshot.products
 
 
