@@ -145,9 +145,10 @@ def _item(values: dict[str, str]) -> tuple[DraftItem, str]:
 
 
 def create_drafts(drafts: DraftStore, imported: CsvImport, prefix: str) -> list[Draft]:
-    """Valid orders become drafts (each with its own new PO); the order_ref is kept in
-    custom_data_3 when that is free, so the shop can match FinerWorks orders to its sheet."""
-    created = []
+    """Valid orders become drafts (each with its own new PO), all or none; the order_ref is
+    kept in custom_data_3 when that is free, so the shop can match FinerWorks orders to its
+    sheet."""
+    contents = []
     for order in imported.valid:
         content = order.draft
         if not content.custom_data_3:
@@ -155,5 +156,5 @@ def create_drafts(drafts: DraftStore, imported: CsvImport, prefix: str) -> list[
         fields = {k: v for k, v in content.content().items() if k != "order_po"}
         fields["recipient"] = content.recipient
         fields["items"] = content.items
-        created.append(drafts.create(prefix, **fields))
-    return created
+        contents.append(fields)
+    return drafts.create_many(prefix, contents)

@@ -168,20 +168,27 @@ class DraftStore:
 
     def create(self, prefix: str = DEFAULT_PREFIX, **content: Any) -> Draft:
         """A new draft with the next free PO for `prefix`, saved before it is returned."""
+        return self.create_many(prefix, [content])[0]
+
+    def create_many(self, prefix: str, contents: list[dict[str, Any]]) -> list[Draft]:
+        """One new draft per content, all saved or (when the disk refuses) none."""
         now = _now()
+        created = []
         with self.store.transaction() as tx:
-            number = self._next_number(tx, prefix)
-            while tx.execute(
-                "SELECT 1 FROM drafts WHERE order_po = ?", (f"{prefix}{number:06d}",)
-            ).fetchone():
+            for content in contents:
                 number = self._next_number(tx, prefix)
-            draft = Draft(order_po=f"{prefix}{number:06d}", **content)
-            cursor = tx.execute(
-                "INSERT INTO drafts (order_po, state, data, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (draft.order_po, DRAFT, json.dumps(draft.content()), now, now),
-            )
-        return replace(draft, id=cursor.lastrowid, updated_at=now)
+                while tx.execute(
+                    "SELECT 1 FROM drafts WHERE order_po = ?", (f"{prefix}{number:06d}",)
+                ).fetchone():
+                    number = self._next_number(tx, prefix)
+                draft = Draft(order_po=f"{prefix}{number:06d}", **content)
+                cursor = tx.execute(
+                    "INSERT INTO drafts (order_po, state, data, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (draft.order_po, DRAFT, json.dumps(draft.content()), now, now),
+                )
+                created.append(replace(draft, id=cursor.lastrowid, updated_at=now))
+        return created
 
     @staticmethod
     def _next_number(tx: sqlite3.Connection, prefix: str) -> int:

@@ -1,6 +1,9 @@
-"""API errors in a shop owner's words: what happened, and what to do next."""
+"""Errors in a shop owner's words: what happened, and what to do next."""
 
 from __future__ import annotations
+
+import errno
+import sqlite3
 
 from fwdesk.api.errors import (
     ApiError,
@@ -13,8 +16,34 @@ from fwdesk.api.errors import (
     ServerError,
 )
 
+DISK_FULL = (
+    "Your disk is full, so fwdesk could not save. Free some space, then try again; "
+    "everything saved before is kept."
+)
 
-def explain(error: Exception) -> str:
+
+def storage_problem(error: BaseException) -> str | None:
+    """A failed write to this computer's own disk, in words; None for any other error."""
+    if isinstance(error, sqlite3.Error):
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return DISK_FULL
+        return (
+            f"fwdesk could not use its data file ({error}). Check that the disk is attached "
+            "and writable, then try again; everything saved before is kept."
+        )
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return DISK_FULL
+        if error.filename or error.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO):
+            where = f" {error.filename}" if error.filename else ""
+            return f"fwdesk could not write{where} ({error.strerror or error}). Try again."
+    return None
+
+
+def explain(error: BaseException) -> str:
+    storage = storage_problem(error)
+    if storage is not None:
+        return storage
     if isinstance(error, AuthError):
         return (
             "FinerWorks did not accept the API keys. Copy both keys again from your FinerWorks "

@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+STORAGE_ERRORS = (sqlite3.Error, OSError)
+"""What a failed write to the local disk raises (a full disk among them); callers that write
+on the GUI thread catch these and keep what the user typed."""
+
 MIGRATIONS = [
     # 1: the catalogue cache
     """

@@ -29,7 +29,7 @@ from fwdesk.core.csv_import import CsvImport, create_drafts, parse_orders_csv
 from fwdesk.core.drafts import REJECTED, SUBMITTED, Draft, DraftStore
 from fwdesk.core.messages import explain
 from fwdesk.core.outbox import Outbox, SendReport
-from fwdesk.core.store import Store
+from fwdesk.core.store import STORAGE_ERRORS, Store
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 PREVIEW_COLUMNS = ("Row", "Order", "Recipient", "SKU", "Qty", "Problems")
@@ -162,7 +162,11 @@ class ImportDialog(QDialog):
     @Slot()
     def create_drafts(self) -> list[Draft]:
         if self._imported is not None and not self._drafts:
-            self._drafts = create_drafts(DraftStore(self._store), self._imported, self._prefix)
+            try:
+                self._drafts = create_drafts(DraftStore(self._store), self._imported, self._prefix)
+            except STORAGE_ERRORS as error:
+                self.summary.setText(f"No drafts were created: {explain(error)}")
+                return []
             self.results.clear()
             for draft in self._drafts:
                 self.results.addItem(f"{draft.order_po}: draft created")

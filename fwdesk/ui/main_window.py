@@ -25,6 +25,7 @@ from fwdesk.connection import Connection
 from fwdesk.core.accounts import Mode
 from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.credentials import CredentialStore, KeychainError, backend_name
+from fwdesk.core.messages import explain
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import SettingsFile
 from fwdesk.core.store import Store
@@ -244,8 +245,10 @@ class MainWindow(QMainWindow):
         self.switch_account(None)
 
     def use_connection(self, chosen: Connection) -> None:
+        if not self._may_leave_draft("Switch anyway"):
+            return
         self.forced = None
-        self.settings_file.save(self.settings)
+        self._save_settings()
         self._rebuild_switch_menu()
         self.connection = chosen
         self.service.restart(chosen.client_factory)
@@ -401,7 +404,7 @@ class MainWindow(QMainWindow):
         if was_active:
             self.use_connection(self._demo())
         else:
-            self.settings_file.save(self.settings)
+            self._save_settings()
             self._rebuild_switch_menu()
         self._refresh_manage()
 
@@ -454,12 +457,44 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), self.tabs.count() - 1))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave_draft("Quit anyway"):
+            event.ignore()
+            return
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.current_tab = self.tabs.currentIndex()
-        self.settings_file.save(self.settings)
-        self.order.save_now()
+        self._save_settings()
         self.service.shutdown()
         event.accept()
+
+    def _may_leave_draft(self, leave: str) -> bool:
+        """True when the order being typed is on disk, or the user chose to give it up.
+
+        It is only ever off disk when the disk refused it (full); then the user decides."""
+        if self.order.save_now():
+            return True
+        self.tabs.setCurrentWidget(self.order)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Order not saved",
+            "The order on the New order tab could not be saved: "
+            f"{self.order.save_problem.text()}\n\nFree some disk space and keep the window "
+            "open, or leave and lose what was typed since the last save.",
+            parent=self,
+        )
+        box.setObjectName("unsavedDraftBox")
+        stay = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(leave, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay
+
+    def _save_settings(self) -> None:
+        """Settings (accounts, window layout) are small; a failed write is reported, and the
+        settings in memory hold for this session."""
+        try:
+            self.settings_file.save(self.settings)
+        except OSError as error:
+            self._note_error(f"Settings not saved: {explain(error)}")
 
 
 def _check_connection(context: JobContext) -> CredentialCheck:

@@ -41,10 +41,10 @@ from fwdesk.core.drafts import (
     DraftItem,
     DraftStore,
 )
-from fwdesk.core.messages import explain
+from fwdesk.core.messages import explain, storage_problem
 from fwdesk.core.order_rules import check_draft, quote_ready
 from fwdesk.core.outbox import Outbox, SendReport
-from fwdesk.core.store import Store
+from fwdesk.core.store import STORAGE_ERRORS, Store
 from fwdesk.ui.catalog_model import money
 from fwdesk.ui.order_form import ExtrasForm, ItemsEditor, RecipientForm, error_label
 from fwdesk.ui.quote_panel import QuotePanel
@@ -52,6 +52,9 @@ from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 QUOTE_DELAY_MS = 300
 SAVE_DELAY_MS = 300
+NOT_SAVED = "The order could not be saved to disk first (see the message at the top)."
+SAVE_RETRY_MS = 5000
+"""After a failed save (a full disk), how often saving is tried again."""
 STATE_LABELS = {
     DRAFT: "draft",
     SUBMITTING: "sending…",
@@ -80,6 +83,10 @@ class OrderTab(QWidget):
         self._loading = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
+        self._unsaved = False
+        """A save failed: what is on screen is newer than the disk."""
+        self._retry_timer = QTimer(self, singleShot=True, interval=SAVE_RETRY_MS)
+        self._retry_timer.timeout.connect(self.save_now)
         self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._quote_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._quote_timer.timeout.connect(self._ask_quote)
@@ -113,6 +120,11 @@ class OrderTab(QWidget):
         self.po_error = error_label()
         self.state_label = QLabel(objectName="draftState")
         self.state_label.setWordWrap(True)
+        self.save_problem = QLabel(objectName="saveProblem")
+        self.save_problem.setProperty("role", "failure")
+        self.save_problem.setWordWrap(True)
+        self.save_problem.setMargin(6)
+        self.save_problem.hide()
         po_row = QHBoxLayout()
         po_caption = QLabel("Order &PO")
         po_caption.setBuddy(self.po_edit)
@@ -149,6 +161,7 @@ class OrderTab(QWidget):
 
         form = QWidget()
         form_layout = QVBoxLayout(form)
+        form_layout.addWidget(self.save_problem)
         form_layout.addLayout(po_row)
         form_layout.addWidget(self.po_error)
         form_layout.addWidget(self.state_label)
@@ -194,7 +207,11 @@ class OrderTab(QWidget):
     # -- drafts ---------------------------------------------------------------------------
 
     def use_source(self, service: ApiService, store: Store) -> None:
-        self.save_now()
+        """Switching to another connection; the caller has made sure the draft is saved (or
+        that the user chose to leave it)."""
+        self._unsaved = False
+        self._retry_timer.stop()
+        self.save_problem.hide()
         self._service = service
         self._drafts = DraftStore(store)
         self.draft = None
@@ -238,7 +255,8 @@ class OrderTab(QWidget):
 
     @Slot()
     def new_draft(self) -> None:
-        self.save_now()
+        if not self.save_now():
+            return
         self.draft = None
         self._show(None)
         self.result.clear()
@@ -246,7 +264,9 @@ class OrderTab(QWidget):
 
     @Slot(QListWidgetItem)
     def _open_item(self, item: QListWidgetItem) -> None:
-        self.save_now()
+        if not self.save_now():
+            self.refresh_list()
+            return
         draft = self._drafts.get(item.data(Qt.ItemDataRole.UserRole))
         if draft is not None:
             self.draft = draft
@@ -318,25 +338,60 @@ class OrderTab(QWidget):
     def _edited(self) -> None:
         if self._loading:
             return
-        if self.draft is None:
-            self.draft = self._drafts.create(self.po_prefix)
-            self.po_edit.setText(self.draft.order_po)
-            self.refresh_list()
+        if self.draft is None and not self._create_draft():
+            return
         self.draft = self._collect()
         self._save_timer.start()
 
+    def _create_draft(self) -> bool:
+        try:
+            self.draft = self._drafts.create(self.po_prefix)
+        except STORAGE_ERRORS as error:
+            self._save_failed(error)
+            return False
+        self.po_edit.setText(self.draft.order_po)
+        self.refresh_list()
+        return True
+
     @Slot()
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
+        """Writes the form to its draft. False when the disk refused: the form keeps what was
+        typed, says so, and saving is tried again every few seconds."""
         self._save_timer.stop()
-        if self.draft is None or not self.draft.editable:
-            return
+        if self.draft is None:
+            if not self._unsaved or not self._create_draft():
+                return not self._unsaved
+            self.draft = self._collect()
+        if not self.draft.editable:
+            return True
         try:
             self.draft = self._drafts.save(self.draft)
-            self.po_error.hide()
-            self._label_current()
         except ValueError as problem:
             self.po_error.setText(str(problem))
             self.po_error.show()
+            return True
+        except STORAGE_ERRORS as error:
+            self._save_failed(error)
+            return False
+        self._unsaved = False
+        self._retry_timer.stop()
+        self.save_problem.hide()
+        self.po_error.hide()
+        self._label_current()
+        return True
+
+    @property
+    def unsaved(self) -> bool:
+        return self._unsaved
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._unsaved = True
+        self.save_problem.setText(
+            f"This order is not saved. {storage_problem(error) or explain(error)} What you "
+            "typed stays here, and fwdesk keeps trying to save it."
+        )
+        self.save_problem.show()
+        self._retry_timer.start()
 
     def add_item(self, product: CatalogProduct, quantity: int) -> None:
         """From the catalogue's "Add to order"."""
@@ -493,7 +548,9 @@ class OrderTab(QWidget):
         if self._problems():
             self._show_result("Some fields need attention (marked in red).")
             return
-        self.save_now()
+        if not self.save_now():
+            self._show_result(NOT_SAVED)
+            return
         order = self.draft.to_order()
         self._show_result("Asking FinerWorks to check the order…")
         self._service.submit(
@@ -511,7 +568,9 @@ class OrderTab(QWidget):
         if self.draft is None or self._problems():
             self._show_result("Some fields need attention (marked in red). Nothing was sent.")
             return
-        self.save_now()
+        if not self.save_now():
+            self._show_result(NOT_SAVED + " Nothing was sent.")
+            return
         draft = self.draft
         total = self.quote.grand_total(draft.shipping_code)
         answer = QMessageBox.question(
