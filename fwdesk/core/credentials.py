@@ -72,7 +72,7 @@ class CredentialStore:
         keyring = _keyring()
         try:
             keyring.set_password(SERVICE, account, secret)
-        except keyring.errors.KeyringError as problem:
+        except Exception as problem:  # any backend failure, D-Bus ones included
             raise KeychainError(_plain(problem)) from None
         self._session.pop(account, None)
 
@@ -82,7 +82,7 @@ class CredentialStore:
         keyring = _keyring()
         try:
             secret = keyring.get_password(SERVICE, account)
-        except keyring.errors.KeyringError as problem:
+        except Exception as problem:  # any backend failure, D-Bus ones included
             raise KeychainError(_plain(problem)) from None
         if not secret:
             return None
@@ -100,7 +100,7 @@ class CredentialStore:
             keyring.delete_password(SERVICE, account)
         except keyring.errors.PasswordDeleteError:
             return  # nothing was stored
-        except keyring.errors.KeyringError as problem:
+        except Exception as problem:  # any backend failure, D-Bus ones included
             raise KeychainError(_plain(problem)) from None
 
     def is_session_only(self, account: str) -> bool:
@@ -109,4 +109,8 @@ class CredentialStore:
 
 def _plain(problem: Exception) -> str:
     """A keyring error in words, without anything the backend may have echoed back."""
-    return f"The system keychain could not be used ({type(problem).__name__})."
+    log.warning("keychain failure: %s", type(problem).__name__)
+    return (
+        "The system keychain, where fwdesk keeps the API keys, could not be used "
+        f"({type(problem).__name__}); is the desktop session unlocked?"
+    )

@@ -210,7 +210,10 @@ class MainWindow(QMainWindow):
         try:
             credentials = self.credentials.load(account.name)
         except KeychainError as problem:
-            self._note_error(f"{problem} Running in demo mode.")
+            self._note_error(
+                f"{problem} Running in demo mode; the account “{account.name}” and its keys "
+                "are kept and used again once the keychain can be reached."
+            )
             return self._demo()
         if credentials is None:
             self._note_error(
