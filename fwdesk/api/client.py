@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -566,7 +567,10 @@ class FinerWorksClient:
             what = "The connection was lost before the server answered"
         detail = self._redact(str(exc)) or type(exc).__name__
         return NetworkError(
-            f"{what} ({detail})", method=method, may_have_reached_server=not never_sent
+            f"{what} ({detail})",
+            method=method,
+            may_have_reached_server=not never_sent,
+            certificate_refused=_certificate_refused(exc),
         )
 
     def _interpret(self, method: str, response: httpx.Response) -> dict[str, Any]:
@@ -694,6 +698,16 @@ def _quotable(order: Order) -> dict[str, Any]:
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    """Whether TLS verification failed somewhere down the exception's chain of causes."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _retry_after(response: httpx.Response) -> float | None:

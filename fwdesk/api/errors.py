@@ -51,9 +51,19 @@ class BusinessError(ApiError):
 class NetworkError(ApiError):
     """No answer: the connection failed, timed out or was cut."""
 
-    def __init__(self, message: str, *, method: str = "", may_have_reached_server: bool) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        may_have_reached_server: bool,
+        certificate_refused: bool = False,
+    ) -> None:
         super().__init__(message, method=method)
         self.may_have_reached_server = may_have_reached_server
+        self.certificate_refused = certificate_refused
+        """The server's TLS certificate failed the check: most often because this computer's
+        clock is wrong (a certificate is valid only between two dates)."""
 
     @property
     def outcome_unknown(self) -> bool:  # type: ignore[override]

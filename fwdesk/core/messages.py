@@ -50,6 +50,11 @@ def explain(error: BaseException) -> str:
             "account and check the environment (production or test)."
         )
     if isinstance(error, NetworkError):
+        if error.certificate_refused:
+            return (
+                "FinerWorks' security certificate could not be verified. This usually means "
+                "this computer's date or time is wrong: check them, then try again."
+            )
         if error.may_have_reached_server:
             return (
                 "The connection to FinerWorks was lost before it answered. Check your internet "

@@ -220,10 +220,10 @@ class OrderHistory:
         return [o.order_po for o in self.orders() if not o.finished]
 
     def timeline(self, order_po: str) -> list[tuple[str, str]]:
-        """(status label, first seen) in the order the statuses were seen."""
+        """(status label, first seen) in the order the statuses were seen: by insertion, not
+        by timestamp, since the computer's clock may have been set back in between."""
         rows = self.store.connection().execute(
-            "SELECT status_label, first_seen FROM order_events WHERE order_po = ? "
-            "ORDER BY first_seen, rowid",
+            "SELECT status_label, first_seen FROM order_events WHERE order_po = ? ORDER BY rowid",
             (order_po,),
         )
         return [tuple(row) for row in rows]

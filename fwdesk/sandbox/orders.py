@@ -112,7 +112,7 @@ class OrderBook:
         self, *, speed: float, now: Callable[[], float], state_file: Path | None = None
     ) -> None:
         self.speed = speed
-        self.now = now
+        self.now = _never_backwards(now)
         self.state_file = state_file
         self.orders: list[SimOrder] = []
         self._next_id = 5_530_001
@@ -324,3 +324,16 @@ def matching(orders: Iterable[SimOrder], text: str) -> list[SimOrder]:
         if any(needle in str(value).lower() for value in haystack):
             found.append(order)
     return found
+
+
+def _never_backwards(clock: Callable[[], float]) -> Callable[[], float]:
+    """Production does not undo itself when the computer's clock is set back: the simulated
+    clock stands still until the wall clock has caught up. (Callers serialise requests.)"""
+    latest = float("-inf")
+
+    def now() -> float:
+        nonlocal latest
+        latest = max(latest, clock())
+        return latest
+
+    return now

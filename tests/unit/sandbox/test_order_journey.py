@@ -85,6 +85,19 @@ def test_a_hold_stops_the_clock_and_a_release_resumes_it(world):
     assert label(api, placed) == "In Production"
 
 
+def test_a_clock_set_back_holds_production_still_instead_of_undoing_it(world):
+    api, _, clock, sku, config = world
+    placed = place(api, sku)
+    clock.advance_sim(26 * HOUR, config.speed)
+    assert label(api, placed) == "Shipped"
+    clock.now -= 3 * 24 * 3600  # the computer's clock goes back three days
+    assert label(api, placed) == "Shipped"
+    clock.now += 3 * 24 * 3600 - 1
+    assert label(api, placed) == "Shipped", "still standing: the clock has not caught up"
+    clock.advance_sim((SHIPPING_METHODS["SD"].days_max * 24 + 1) * HOUR, config.speed)
+    assert label(api, placed) == "Delivered"
+
+
 def test_some_multi_item_orders_ship_in_two_parcels(world):
     api, _, clock, sku, config = world
     placed = [place(api, sku, items=2) for _ in range(3)]
