@@ -105,11 +105,17 @@ class Outbox:
         wanted = list(dict.fromkeys(draft_ids))
         self.recover(client)
         for round_number in range(self.rounds):
-            ready = [d for d in self._drafts(wanted) if d.state == DRAFT]
-            if not ready:
+            pending = [d for d in self._drafts(wanted) if d.state in (DRAFT, UNKNOWN)]
+            if not pending:
                 break
             if round_number:
                 self.sleep(self.pause * round_number)
+                unknown = [d for d in pending if d.state == UNKNOWN]
+                if unknown:
+                    # An answer lost in an earlier round, whose check failed too: settled
+                    # before anything is sent again, so it is neither resent nor left waiting.
+                    self.reconcile(client, unknown)
+            ready = [d for d in self._drafts(wanted) if d.state == DRAFT]
             batches = [ready[i : i + SUBMIT_BATCH] for i in range(0, len(ready), SUBMIT_BATCH)]
             while batches:
                 batch = batches.pop(0)

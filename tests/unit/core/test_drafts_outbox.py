@@ -160,6 +160,23 @@ def test_a_crash_mid_send_is_resolved_on_the_next_start(drafts, world):
     )
 
 
+@pytest.mark.parametrize(
+    ("fault", "attempts"), [(Injected.DROP_AFTER, 1), (Injected.TIMEOUT_BEFORE, 2)]
+)
+def test_a_lookup_that_fails_too_is_tried_again_within_the_same_send(
+    drafts, world, fault, attempts
+):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    lookup_fails = {n: Injected.SERVER_ERROR for n in range(2, 5)}  # all of its retries
+    faults = ScriptedFaults(sandbox, {1: fault, **lookup_fails})
+    report = Outbox(drafts, sleep=lambda s: None).send(api, [draft.id])
+    assert report.submitted == [draft.order_po], "settled in this send, not left waiting"
+    assert [o.order_po for o in sandbox.book.orders] == [draft.order_po]
+    assert drafts.get(draft.id).attempts == attempts
+    assert faults.calls >= 5
+
+
 def test_when_finerworks_cannot_be_asked_the_fate_stays_unknown(drafts, world):
     sandbox, api, sku = world
     draft = ready(drafts, sku)
