@@ -3,7 +3,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint sandbox system-deps package bench clean
+.PHONY: run test lint sandbox system-deps onedir package bench faults clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -31,15 +31,23 @@ test: $(STAMP) system-deps lint
 		./scripts/with-keyring.sh $(VENV)/bin/python -m pytest
 
 # Speed figures with their budgets, written to docs/PERFORMANCE.md.
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps onedir
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) bench/run_all.py
+
+# The fault suite with its full settings (200 orders, SIGKILLs, 10,000 fuzzed bodies per
+# family, the key scan), written to docs/RELIABILITY.md; `make test` runs it small.
+faults: $(STAMP) system-deps
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+		./scripts/with-keyring.sh $(PY) scripts/faults.py
 
 # The double-click installers start from this one folder (PyInstaller onedir); here it is
 # packed as a .deb, on Windows and macOS by packaging/windows and packaging/macos.
-package: $(STAMP)
+onedir: $(STAMP)
 	$(PY) packaging/make_icons.py build/icons
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
 		--workpath build/work packaging/fwdesk.spec
+
+package: onedir
 	PYTHON=$(PY) ./packaging/build_deb.sh
 
 clean:

@@ -1,11 +1,12 @@
 """Time from the last keystroke to the shipping quote painted, minus the server's time.
 
-The demo window (in-process simulator) gets a recipient and two items; then the postal code is
-retyped N times. For each: total = keystroke -> quote table painted; server = the
-list_shipping_options call itself, timed in the worker. Reported: total, server, the 300 ms
-typing pause the form waits for on purpose, and what is left (the app's own cost).
+The window, connected to `fwdesk-sandbox` over loopback HTTP with `--latency-ms` (default 200)
+added to every answer, gets a recipient and two items; then the postal code is retyped N
+times. For each: total = keystroke -> quote table painted; server = the list_shipping_options
+call itself, timed in the worker (the network wait included). Reported: total, server, the
+300 ms typing pause the form waits for on purpose, and what is left (the app's own cost).
 
-    xvfb-run -a python bench/quote_latency.py [--runs 15]
+    xvfb-run -a python bench/quote_latency.py [--runs 15] [--latency-ms 200]
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--latency-ms", type=int, default=200)
     args = parser.parse_args()
     os.environ["FWDESK_HOME"] = tempfile.mkdtemp(prefix="fwdesk-bench-")
     from PySide6.QtWidgets import QApplication
     from sample_orders import PORTLAND
+    from sandboxes import start_sandbox
 
     from fwdesk.app import create_app
     from fwdesk.core.drafts import DraftItem
@@ -44,7 +47,8 @@ def main() -> int:
             server_times.append(time.perf_counter() - started)
 
     order_tab._quote = timed
-    window = create_app(["fwdesk", "--demo"])
+    running = start_sandbox("--latency-ms", str(args.latency_ms))
+    window = create_app(["fwdesk", "--sandbox-url", running.url])
     window.resize(1280, 800)
     window.show()
     app = QApplication.instance()
@@ -63,7 +67,7 @@ def main() -> int:
     order._edited()
     order.items.add_item(DraftItem("AP2210P48817", 2, "Heron at Dusk"))
     order.items.add_item(DraftItem("AP2201P48798", 1, "Heron at First Light"))
-    settle(lambda: order.quote.table.rowCount() > 0)
+    settle(lambda: order.quote.table.rowCount() > 0, 30)
     totals = []
     for run in range(args.runs):
         server_times.clear()
@@ -71,10 +75,11 @@ def main() -> int:
         order.recipient.zip.setText("97201" if run % 2 else "97205")
         started = time.perf_counter()
         order.recipient.zip.textEdited.emit(order.recipient.zip.text())
-        settle(lambda g=generation: order._quoted_generation > g)
+        settle(lambda g=generation: order._quoted_generation > g, 30)
         order.quote.table.viewport().repaint()
         totals.append(time.perf_counter() - started)
     window.close()
+    running.stop()
     total = statistics.median(totals) * 1000
     server = statistics.median(server_times) * 1000 if server_times else 0.0
     pause = order_tab.QUOTE_DELAY_MS

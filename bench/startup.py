@@ -1,9 +1,12 @@
 """Process start to first painted window, median of N runs (issue 3 and 8 budgets).
 
-    python bench/startup.py [--runs 5] [-- COMMAND...]
+    python bench/startup.py [--runs 5] [--frozen build/dist/fwdesk/fwdesk]
 
-Without a command it starts `python -m fwdesk.app --demo` from source. Needs a display
-(run under xvfb-run). Each run gets a fresh FWDESK_HOME.
+Measures fwdesk from source (`python -m fwdesk.app --demo`) and, when given, the frozen
+onedir build; each beside a bare PySide6 window (bench/bare_window.py) started the same way,
+the bare one frozen with PyInstaller into build/bench on first use. Each run gets a fresh
+FWDESK_HOME, so every start is a first start (the database is created and migrated). Needs a
+display (run under xvfb-run).
 """
 
 from __future__ import annotations
@@ -15,6 +18,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE = ROOT / "bench" / "bare_window.py"
+BARE_FROZEN = ROOT / "build" / "bench" / "dist" / "bare_window" / "bare_window"
 
 
 def one_run(command: list[str]) -> float:
@@ -29,18 +37,58 @@ def one_run(command: list[str]) -> float:
     raise RuntimeError(f"no first-paint line from {command}: {result.stderr[-500:]}")
 
 
+def median_ms(command: list[str], runs: int) -> tuple[float, list[float]]:
+    one_run(command)  # warm the file cache; not counted
+    times = [one_run(command) * 1000 for _ in range(runs)]
+    return statistics.median(times), times
+
+
+def freeze_bare_window() -> Path:
+    """The bare window as a PyInstaller onedir, so the frozen app has a yardstick too."""
+    if not BARE_FROZEN.exists():
+        work = ROOT / "build" / "bench"
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("pyinstaller")),
+                "--noconfirm",
+                "--log-level",
+                "WARN",
+                "--windowed",
+                "--onedir",
+                "--distpath",
+                str(work / "dist"),
+                "--workpath",
+                str(work / "work"),
+                "--specpath",
+                str(work),
+                str(BARE),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+    return BARE_FROZEN
+
+
+def line(label: str, app: tuple[float, list[float]], bare: tuple[float, list[float]]) -> str:
+    (app_ms, times), (bare_ms, _) = app, bare
+    return (
+        f"{label}: median {app_ms:.0f} ms (min {min(times):.0f}, max {max(times):.0f}, "
+        f"n={len(times)}); bare PySide6 window {bare_ms:.0f} ms; ratio {app_ms / bare_ms:.2f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("command", nargs="*")
+    parser.add_argument("--frozen", type=Path, help="the onedir build's executable")
     args = parser.parse_args()
-    command = args.command or [sys.executable, "-m", "fwdesk.app", "--demo"]
-    one_run(command)  # warm the file cache; not counted
-    times = [one_run(command) for _ in range(args.runs)]
-    print(
-        f"start to first paint: median {statistics.median(times) * 1000:.0f} ms "
-        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, n={len(times)})"
-    )
+    source = median_ms([sys.executable, "-m", "fwdesk.app", "--demo"], args.runs)
+    bare = median_ms([sys.executable, str(BARE)], args.runs)
+    print(line("from source", source, bare))
+    if args.frozen:
+        frozen = median_ms([str(args.frozen), "--demo"], args.runs)
+        bare_frozen = median_ms([str(freeze_bare_window())], args.runs)
+        print(line("frozen", frozen, bare_frozen))
     return 0
 
 
