@@ -12,6 +12,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from fault_report import record
 from sandboxes import start_sandbox
 
 from fwdesk.core.credentials import keychain_available
@@ -56,6 +57,13 @@ def test_without_a_keychain_the_app_explains_runs_in_demo_and_keeps_the_account(
         back = run_driver(fwdesk_home, "status")
         assert back[-2] == connected[-1], back
         assert app_key in keyring.get_password("fwdesk", account)
+        record(
+            "keychain",
+            case="started with no session bus, then with the keychain back",
+            message=without[-1].removeprefix("error: "),
+            account_kept=True,
+            connected_again=True,
+        )
     finally:
         running.stop()
         keyring.delete_password("fwdesk", account)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from fault_report import record
 from full_disk import full_disk
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -48,6 +49,7 @@ def test_typing_on_a_full_disk_says_so_keeps_the_text_and_saves_once_there_is_ro
     assert not order.save_problem.isVisible()
     saved = order._drafts.get(order.draft.id)
     assert saved.recipient.first_name == "Marisol"
+    record("disk-full", case="typing a new order (store refusing writes)", lost=0)
 
 
 def test_an_unsaved_draft_is_neither_left_nor_sent(shop, qtbot, sandbox):
@@ -70,6 +72,7 @@ def test_an_unsaved_draft_is_neither_left_nor_sent(shop, qtbot, sandbox):
         assert [o for o in sandbox.server_orders() if o["order_po"] == po] == []
     qtbot.waitUntil(lambda: not order.unsaved, timeout=5000)
     assert order._drafts.by_po(po).recipient.first_name == "Jonas"
+    record("disk-full", case="switching drafts and sending while unsaved", sent=0, lost=0)
 
 
 def test_closing_with_an_unsaved_draft_asks_first(shop, qtbot):
@@ -100,3 +103,4 @@ def test_a_catalogue_refresh_on_a_full_disk_keeps_the_old_catalogue(shop, qtbot)
         assert "disk is full" in catalog.message.text()
         assert "still shown" in catalog.message.text()
         assert catalog.model.total() == before
+    record("disk-full", case="catalogue refresh", message=catalog.message.text(), kept=before)
