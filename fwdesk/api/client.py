@@ -44,7 +44,16 @@ from fwdesk.api.errors import (
     ResponseFormatError,
     ServerError,
 )
-from fwdesk.api.fields import Model, Reader, as_list, as_object, drop_none, parse_list, to_request
+from fwdesk.api.fields import (
+    WHOLE_NUMBER,
+    Model,
+    Reader,
+    as_list,
+    as_object,
+    drop_none,
+    parse_list,
+    to_request,
+)
 from fwdesk.api.limits import (
     INVENTORY_PAGE_MAX,
     ORDERS_PAGE_MAX,
@@ -647,7 +656,7 @@ def _check_image(response: httpx.Response, max_bytes: int) -> None:
             f"expected an image but got {kind or 'no content type'}", method="fetch_image"
         )
     length = response.headers.get("Content-Length", "")
-    if length.isdigit() and int(length) > max_bytes:
+    if WHOLE_NUMBER.fullmatch(length) and int(length) > max_bytes:
         raise _too_large(max_bytes)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -20,6 +21,8 @@ from fwdesk.api.errors import ResponseFormatError
 
 T = TypeVar("T")
 
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+"""ASCII digits only: str.isdigit() also passes "¹" or "²", which int() then refuses."""
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no", ""}
 
@@ -76,7 +79,7 @@ def to_int(value: object, where: str) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value.strip()):
         return int(value.strip())
     raise _expected(where, "a whole number", value)
 
