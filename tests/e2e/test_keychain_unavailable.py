@@ -4,35 +4,17 @@ mode, and forgets nothing; once the keychain is back the account connects as bef
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import keyring
 import pytest
+from desktop_runs import drive
 from fault_report import record
 from sandboxes import start_sandbox
 
 from fwdesk.core.credentials import keychain_available
 
-DRIVER = Path(__file__).with_name("gui_driver.py")
 NO_BUS = "unix:path=/nonexistent/fwdesk-no-bus"
-
-
-def run_driver(home: Path, *args: str, bus: str | None = None) -> list[str]:
-    assert os.environ.get("DISPLAY"), "run under Xvfb (make test) for the desktop tests"
-    env = {**os.environ, "FWDESK_HOME": str(home)}
-    env.pop("QT_QPA_PLATFORM", None)
-    if bus is not None:
-        env["DBUS_SESSION_BUS_ADDRESS"] = bus
-    result = subprocess.run(
-        [sys.executable, str(DRIVER), *args], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stdout.strip().splitlines()
 
 
 @pytest.mark.real_keychain
@@ -43,10 +25,10 @@ def test_without_a_keychain_the_app_explains_runs_in_demo_and_keeps_the_account(
     account = f"Gallery {uuid.uuid4().hex[:6]}"
     running = start_sandbox("--credentials", f"{web_key}:{app_key}")
     try:
-        connected = run_driver(fwdesk_home, "connect", account, web_key, app_key, running.url)
+        connected = drive(fwdesk_home, "connect", account, web_key, app_key, running.url)
         assert connected[-1].startswith("Connected to Custom URL as"), connected
 
-        without = run_driver(fwdesk_home, "status", bus=NO_BUS)
+        without = drive(fwdesk_home, "status", DBUS_SESSION_BUS_ADDRESS=NO_BUS)
         assert without[-2].startswith("Connected to Built-in FinerWorks simulator"), without
         assert "keychain, where fwdesk keeps the API keys, could not be used" in without[-1]
         assert "Running in demo mode" in without[-1] and account in without[-1], without
@@ -54,7 +36,7 @@ def test_without_a_keychain_the_app_explains_runs_in_demo_and_keeps_the_account(
         assert settings["active_account"] == account
         assert [a["name"] for a in settings["accounts"]] == [account]
 
-        back = run_driver(fwdesk_home, "status")
+        back = drive(fwdesk_home, "status")
         assert back[-2] == connected[-1], back
         assert app_key in keyring.get_password("fwdesk", account)
         record(

@@ -5,42 +5,19 @@ These need what `make test` provides: Xvfb (DISPLAY) and gnome-keyring on a D-Bu
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 
 import keyring
 import pytest
+from desktop_runs import desktop_env, drive
 from sandboxes import start_sandbox
 from silent_server import silent_server
 
 from fwdesk.core.credentials import keychain_available
-
-DRIVER = Path(__file__).with_name("gui_driver.py")
-
-
-def desktop_env(home: Path) -> dict[str, str]:
-    assert os.environ.get("DISPLAY"), "run under Xvfb (make test) for the desktop tests"
-    env = {**os.environ, "FWDESK_HOME": str(home)}
-    env.pop("QT_QPA_PLATFORM", None)
-    return env
-
-
-def drive(home: Path, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, str(DRIVER), *args],
-        env=desktop_env(home),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stdout.strip().splitlines()[-1]
 
 
 @pytest.mark.real_keychain
@@ -51,9 +28,9 @@ def test_keys_survive_a_restart_in_the_keychain_and_nowhere_else(fwdesk_home):
     account = f"Studio {uuid.uuid4().hex[:6]}"
     running = start_sandbox("--credentials", f"{web_key}:{app_key}")
     try:
-        first = drive(fwdesk_home, "connect", account, web_key, app_key, running.url)
+        first = drive(fwdesk_home, "connect", account, web_key, app_key, running.url)[-1]
         assert first.startswith("Connected to Custom URL as"), first
-        second = drive(fwdesk_home, "reopen")
+        second = drive(fwdesk_home, "reopen")[-1]
         assert second == first
         assert app_key in keyring.get_password("fwdesk", account)
     finally:
