@@ -42,6 +42,9 @@ from fwdesk.ui.worker import ApiService, JobContext, Priority
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1180, 760)
+STATUS_CHARS = 90
+"""A longer message is cut in the status bar (it would push the window wider); its tooltip
+holds all of it."""
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +82,9 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel(objectName="busyLabel")
         self.error_label = QLabel(objectName="lastErrorLabel")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._error_stays = False
+        self._demo_because = ""
+        """Why demo mode runs although an account is chosen; shown in the banner."""
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.error_label)
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -210,15 +216,22 @@ class MainWindow(QMainWindow):
         try:
             credentials = self.credentials.load(account.name)
         except KeychainError as problem:
+            self._demo_because = (
+                f"The keychain could not be reached, so “{account.name}” is not used (its keys "
+                "are kept)."
+            )
             self._note_error(
                 f"{problem} Running in demo mode; the account “{account.name}” and its keys "
-                "are kept and used again once the keychain can be reached."
+                "are kept and used again once the keychain can be reached.",
+                stays=True,
             )
             return self._demo()
         if credentials is None:
+            self._demo_because = f"The keys for “{account.name}” are missing from the keychain."
             self._note_error(
                 f"The keys for “{account.name}” are not in the keychain any more. "
-                "Connect the account again (Account menu)."
+                "Connect the account again (Account menu).",
+                stays=True,
             )
             return self._demo()
         return connection.finerworks(account, credentials)
@@ -251,6 +264,8 @@ class MainWindow(QMainWindow):
         if not self._may_leave_draft("Switch anyway"):
             return
         self.forced = None
+        self._error_stays = False  # whatever kept the old connection from working is behind us
+        self._demo_because = ""
         self._save_settings()
         self._rebuild_switch_menu()
         self.connection = chosen
@@ -315,6 +330,8 @@ class MainWindow(QMainWindow):
         )
 
     def _banner_text(self, shown: Connection, mode: Mode) -> str:
+        if mode is Mode.DEMO and self._demo_because:
+            return f"{self._demo_because} Demo mode: nothing is printed, shipped or billed."
         if mode is Mode.DEMO:
             return f"{shown.description}. Nothing is printed, shipped or billed."
         plain = "" if shown.encrypted else " Not encrypted (plain http)."
@@ -336,7 +353,8 @@ class MainWindow(QMainWindow):
         self.banner.show_mode(mode, self._banner_text(self.connection, mode))
         who = check.account.account_username if check.account else "FinerWorks"
         self.connection_label.setText(f"Connected to {self.connection.description} as {who}")
-        self.error_label.clear()
+        if not self._error_stays:
+            self.error_label.clear()
 
     def _connection_failed(self, error: Exception) -> None:
         self.connection_label.setText(f"Not connected to {self.connection.description}")
@@ -417,9 +435,13 @@ class MainWindow(QMainWindow):
     def _job_failed(self, name: str, message: str) -> None:
         self._note_error(message)
 
-    def _note_error(self, message: str) -> None:
+    def _note_error(self, message: str, *, stays: bool = False) -> None:
+        """The latest problem, in the status bar. One that `stays` is not cleared when the
+        connection then works: demo mode working does not fix a missing keychain."""
+        self._error_stays = stays
         stamp = time.strftime("%H:%M")
-        self.error_label.setText(f"{stamp} — {message}")
+        shown = message if len(message) <= STATUS_CHARS else message[: STATUS_CHARS - 1] + "…"
+        self.error_label.setText(f"{stamp} — {shown}")
         self.error_label.setToolTip(message)
         log.warning("%s", message)
 

@@ -2,7 +2,7 @@
 
     python gui_driver.py connect NAME WEB_KEY APP_KEY URL   -> fills and saves the account dialog
     python gui_driver.py reopen                            -> starts again with what was saved
-    python gui_driver.py status                            -> as reopen, then the error line
+    python gui_driver.py status                            -> as reopen, then banner and error
 
 Each prints the connection line of the status bar once connected, then quits normally.
 """
@@ -40,7 +40,8 @@ def report_when_connected(window) -> None:
     if text.startswith(("Connected", "Not connected")):
         print(text, flush=True)
         if sys.argv[1] == "status":
-            print(f"error: {window.error_label.toolTip()}", flush=True)
+            print(f"banner: {window.banner.detail.text()}", flush=True)
+            print(f"error: {window.error_label.text()}", flush=True)
         window.close()
         return
     QTimer.singleShot(50, lambda: report_when_connected(window))
