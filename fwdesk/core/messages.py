@@ -17,8 +17,7 @@ from fwdesk.api.errors import (
 )
 
 DISK_FULL = (
-    "Your disk is full, so fwdesk could not save. Free some space, then try again; "
-    "everything saved before is kept."
+    "Your disk is full, so fwdesk could not save. Free some space; everything saved before is kept."
 )
 
 

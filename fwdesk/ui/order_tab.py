@@ -41,7 +41,7 @@ from fwdesk.core.drafts import (
     DraftItem,
     DraftStore,
 )
-from fwdesk.core.messages import DISK_FULL, explain, storage_problem
+from fwdesk.core.messages import explain
 from fwdesk.core.order_rules import check_draft, quote_ready
 from fwdesk.core.outbox import Outbox, SendReport
 from fwdesk.core.store import STORAGE_ERRORS, Store
@@ -386,12 +386,9 @@ class OrderTab(QWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self._unsaved = True
-        reason = storage_problem(error) or explain(error)
-        if reason == DISK_FULL:
-            reason = "Your disk is full. Free some space."
         self.save_problem.setText(
-            f"This order is not saved yet. {reason} What you typed stays here, and fwdesk saves "
-            "it as soon as it can."
+            f"This order is not saved yet. {explain(error)} What you typed stays here, and "
+            "fwdesk saves it as soon as it can."
         )
         self.save_problem.show()
         self._retry_timer.start()
