@@ -23,6 +23,10 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
         self._long_lived = len(gc.get_objects(generation=2))
+        self._not_due_at = -1
+        """gc.get_count()[2] when a full collection was last found not due: the oldest
+        generation only grows with a younger collection, so until then there is no need to
+        count it again (counting walks it)."""
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
@@ -35,18 +39,22 @@ class GuiThreadCollector(QObject):
         for generation in (2, 1, 0):
             if counts[generation] <= self._thresholds[generation]:
                 continue
-            if generation == 2 and not self._full_collection_due():
+            if generation == 2 and not self._full_collection_due(counts[2]):
                 continue
             gc.collect(generation)
             if generation == 2:
                 self._long_lived = len(gc.get_objects(generation=2))
             return
 
-    def _full_collection_due(self) -> bool:
+    def _full_collection_due(self, younger_collections: int) -> bool:
         """CPython's own rule, which calling gc.collect(2) directly would bypass: a full
         collection walks every live object, so it waits until the oldest generation has
         grown by a quarter since the last one."""
-        return len(gc.get_objects(generation=2)) - self._long_lived > self._long_lived // 4
+        if younger_collections == self._not_due_at:
+            return False
+        due = len(gc.get_objects(generation=2)) - self._long_lived > self._long_lived // 4
+        self._not_due_at = -1 if due else younger_collections
+        return due
 
 
 def set_aside_long_lived() -> None:
