@@ -17,6 +17,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from importlib import resources
 from typing import Any
@@ -45,6 +46,12 @@ def json_money(value: Decimal) -> float:
 def json_number(value: Decimal) -> int | float:
     """Inches for an API body, written as 16 rather than 16.0 when whole."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def stamp(epoch: float) -> str:
+    """A date in the catalogue's own UTC spelling, so that what accounts add or change sorts
+    among the packaged records by date."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _dec(value: float | int | str) -> Decimal:

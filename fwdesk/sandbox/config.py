@@ -13,7 +13,8 @@ class SandboxConfig:
     credentials: list[tuple[str, str]] = field(default_factory=lambda: [DEMO_CREDENTIALS])
     """Accepted (web_api_key, app_key) pairs; each pair is its own account."""
     state_file: Path | None = None
-    """Where orders persist between runs; None keeps everything in memory."""
+    """Where orders, profiles, pending orders and inventory changes persist between runs;
+    None keeps everything in memory."""
     speed: float = 1.0
     """Simulated seconds per real second; 3600 makes an hour of production pass each second."""
     latency_ms: int = 0
@@ -22,6 +23,12 @@ class SandboxConfig:
     seed: int | None = None
     invoice_allowed: bool = False
     """Whether the accounts may pay with ``payment_token: "invoice"``."""
+    credits: float = 25.0
+    """Each account's opening credit balance in USD; the balance left persists in the state."""
+    lookup_lag_s: float = 0.0
+    """Real seconds a placed order stays invisible to fetch_order_status, list_orders and
+    get_order, as FinerWorks' lookups can lag behind its submits; the PO counts as used at
+    once."""
     app_live_mode: bool = True
     """False mimics a newly registered app: every order is imported as a test order."""
     catalog_products: int = 0

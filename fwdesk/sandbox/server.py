@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
+from fwdesk.sandbox.addresses import REJECTED_WORD
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.protocol import Fault, SandboxRequest, SandboxResponse
 
@@ -233,16 +234,37 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _non_negative_float(text: str) -> float:
+    value = _number(float, text)
+    _require(value >= 0, f"must not be negative, got {value}")
+    return value
+
+
 def _probability(text: str) -> float:
     value = _number(float, text)
     _require(0 <= value <= 1, f"must be within [0, 1], got {value}")
     return value
 
 
+_EPILOG = f"""\
+triggers for trying the unhappy paths:
+  a recipient whose address_1 contains the word "{REJECTED_WORD}" (any letter case) is
+  rejected by the carrier: the order stops at status 35 when it would be ready to ship,
+  until update_customer gives it an address without that word
+  payment_token "tok_demo_mastercard_0005" is a saved card that is always declined;
+  "tok_demo_visa_4242" pays; "xxxx" makes test orders; missing or "" pays from credits
+
+test hooks (same keys, never faulted or delayed): _sandbox_orders, _sandbox_control,
+_sandbox_set_status, _sandbox_place_pending
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fwdesk-sandbox",
         description="Run a local FinerWorks v3 simulator; prints its base URL on the first line.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add = parser.add_argument
     add("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
@@ -281,6 +303,19 @@ def _parser() -> argparse.ArgumentParser:
         default=SandboxConfig.catalog_products,
         help="grow the catalogue to at least this many product codes (0: the demo one)",
     )
+    add(
+        "--credits",
+        type=_non_negative_float,
+        default=SandboxConfig.credits,
+        help="each account's opening credit balance in USD (default: %(default).2f)",
+    )
+    add(
+        "--lookup-lag",
+        type=_non_negative_float,
+        default=SandboxConfig.lookup_lag_s,
+        metavar="SECONDS",
+        help="real seconds a new order stays invisible to lookups (default: %(default)s)",
+    )
     add("--invoice", action="store_true", help='allow payment_token "invoice"')
     add("--test-app", action="store_true", help="import every order as a test order")
     return parser
@@ -300,6 +335,8 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
         seed=args.seed,
         catalog_products=args.catalog_products,
         invoice_allowed=args.invoice,
+        credits=args.credits,
+        lookup_lag_s=args.lookup_lag,
         app_live_mode=not args.test_app,
     )
     if args.credentials:

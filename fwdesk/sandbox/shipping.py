@@ -150,11 +150,69 @@ def _fastest_code(methods: dict[str, Method]) -> str:
 def services(recipient: dict[str, Any]) -> dict[str, Method]:
     """The services a destination has, by code, FS standing for the fastest of them; the order
     book ships with the carrier and transit time the chosen one names."""
-    zone = zone_of(recipient)
+    return services_in(zone_of(recipient))
+
+
+def services_in(zone: str) -> dict[str, Method]:
     methods = dict(SHIPPING_METHODS if zone in ("us", "us_remote") else INTERNATIONAL_METHODS)
     methods.pop(FASTEST, None)
     methods[FASTEST] = _as_fastest(methods[_fastest_code(methods)])
     return methods
+
+
+def option_id(zone: str, method: Method) -> int:
+    """Stable for one service to one zone, so a quote's id can be sent back as shipping_code."""
+    return ZONES[zone][0] * 100 + method.id
+
+
+def transit_time(method: Method) -> str:
+    if method.days_min == method.days_max:
+        days = str(method.days_max)
+    else:
+        days = f"{method.days_min}-{method.days_max}"
+    return f"{days} business {'day' if method.days_max == 1 else 'days'}"
+
+
+def shipping_option_ids(zone_number: int | None) -> list[dict[str, Any]]:
+    """Every option id with its code and service, for cross-reference without rates; one zone
+    when `zone_number` (the hundreds of the id) is given."""
+    return [
+        {
+            "id": option_id(zone, method),
+            "shipping_code": code,
+            "shipping_method": method.name,
+            "shipping_class_code": method.class_code,
+            "carrier": method.carrier,
+            "transit_time": transit_time(method),
+            "is_international": zone not in ("us", "us_remote"),
+        }
+        for zone, (number, _) in ZONES.items()
+        if zone_number in (None, number)
+        for code, method in services_in(zone).items()
+    ]
+
+
+def preferred_option(
+    options: list[dict[str, Any]], recipient: dict[str, Any], preferences: list[str]
+) -> dict[str, Any]:
+    """The option the account's ranked shipping preferences pick: "1" the cheapest, "4" the
+    fastest. "2" and "3" (rolled or flat) choose packaging, not a service, so they pass the
+    choice to the next preference; with none left, the cheapest wins."""
+    methods = services(recipient)
+    cheapest = min(options, key=lambda option: option["rate"])
+    for preference in preferences:
+        if preference == "1":
+            return cheapest
+        if preference == "4":
+            return min(
+                options,
+                key=lambda option: (
+                    methods[option["shipping_code"]].days_max,
+                    methods[option["shipping_code"]].days_min,
+                    option["rate"],
+                ),
+            )
+    return cheapest
 
 
 def quote_options(
@@ -166,7 +224,6 @@ def quote_options(
     """
     lines = [(catalog.lookup(sku), qty) for sku, qty in items]
     zone = zone_of(recipient)
-    zone_number = ZONES[zone][0]
     tax_percent = _tax_percent(recipient)
     methods = services(recipient)
     rates = {code: _rate(code, zone, lines) for code in methods if code != FASTEST}
@@ -174,12 +231,13 @@ def quote_options(
     quoted = [(code, methods[code], rates[code]) for code in methods]
     options = [
         {
-            "id": zone_number * 100 + method.id,
+            "id": option_id(zone, method),
             "rate": json_money(rate),
             "shipping_method": method.name,
             "shipping_code": code,
             "shipping_class_code": method.class_code,
             "carrier": method.carrier,
+            "transit_time": transit_time(method),
             "calculated_total": _totals(order_po, lines, rate, tax_percent),
         }
         for code, method, rate in quoted

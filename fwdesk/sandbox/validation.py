@@ -2,12 +2,14 @@
 
 FinerWorks answers a malformed or over-long field with HTTP 400 and a ``ModelState`` map from
 field path (``orders[0].recipient.first_name``) to messages; the simulator does the same so the
-client's per-field error handling meets something realistic.
+client's per-field error handling meets something realistic. Paths here are relative to the
+body; `fwdesk.sandbox.envelope` adds the ``request.`` prefix ASP.NET puts in front.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +38,29 @@ class Whole:
 
 
 @dataclass(frozen=True)
+class Money:
+    """A non-negative JSON number (an integer or a decimal)."""
+
+    required: bool = False
+
+
+@dataclass(frozen=True)
 class Flag:
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Guid:
+    """A GUID in any of the spellings .NET's Guid parser reads, or null."""
+
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Code:
+    """A shipping code: a letter code such as ``SD``, or a quote option's id as a JSON number
+    or as text (API.md 9.2)."""
+
     required: bool = False
 
 
@@ -100,10 +124,10 @@ PRODUCT = {
 
 ORDER = {
     "order_po": Text(50, required=True),
-    "order_key": Text(),
+    "order_key": Guid(),
     "recipient": Obj(ADDRESS, required=True),
     "order_items": Many(Obj(PRODUCT), min_items=1, required=True),
-    "shipping_code": Text(10),
+    "shipping_code": Code(),
     "ship_by_date": Text(),
     "customs_tax_info": Anything(),
     "gift_message": Text(),
@@ -116,6 +140,7 @@ ORDER = {
     "custom_data_2": Text(255),
     "custom_data_3": Text(255),
     "source": Text(50),
+    "order_status": Anything(),
     "fulfillment_id": Whole(),
 }
 
@@ -131,7 +156,7 @@ class Checker:
 
     def fields(self, data: object, schema: dict[str, Any], path: str) -> None:
         if not isinstance(data, dict):
-            self.add(path or "body", "An object is expected.")
+            self.add(path, "An object is expected.")
             return
         for name, spec in schema.items():
             self.value(data.get(name), spec, f"{path}.{name}" if path else name, name)
@@ -145,8 +170,11 @@ class Checker:
             self._text(value, spec, path, name)
         elif isinstance(spec, Whole):
             self._whole(value, spec, path, name)
-        elif isinstance(spec, Flag) and not isinstance(value, bool):
-            self.add(path, f"The value is not valid for {name}.")
+        elif isinstance(spec, (Flag, Money, Code)):
+            if not _SCALARS[type(spec)](value):
+                self.add(path, f"The value is not valid for {name}.")
+        elif isinstance(spec, Guid) and not _is_guid(value):
+            self.add(path, f"The value '{value}' is not valid for {name}.")
         elif isinstance(spec, Obj):
             self.fields(value, spec.schema, path)
         elif isinstance(spec, Many):
@@ -215,17 +243,18 @@ class Checker:
             self.add(code_path, "The shipping_code field is required.")
 
 
-def check_orders(body: object, *, max_orders: int, for_submit: bool) -> Errors:
-    """Errors of an ``{"orders": [...]}`` body, keyed as ``orders[i].field``."""
+def check_orders(body: object, *, max_orders: int | None, for_submit: bool) -> Errors:
+    """Errors of an ``{"orders": [...]}`` body, keyed as ``orders[i].field``; `max_orders`
+    None means the call documents no limit."""
     checker = Checker()
     if not isinstance(body, dict):
-        checker.add("body", "An object is expected.")
+        checker.add("", "An object is expected.")
         return checker.errors
     orders = body.get("orders")
     if not isinstance(orders, list) or not orders:
         checker.add("orders", "The orders field is required.")
         return checker.errors
-    if len(orders) > max_orders:
+    if max_orders is not None and len(orders) > max_orders:
         checker.add("orders", f"No more than {max_orders} orders are allowed per call.")
         return checker.errors
     for i, order in enumerate(orders):
@@ -247,7 +276,26 @@ def check_address(address: object, path: str) -> Errors:
     return checker.errors
 
 
-def check_fields(body: object, schema: dict[str, Any]) -> Errors:
-    checker = Checker()
-    checker.fields(body, schema, "")
-    return checker.errors
+def _is_money(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+
+
+def _is_guid(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_code(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return value >= 0
+    return isinstance(value, str) and len(value.strip()) <= 10
+
+
+_SCALARS = {Flag: lambda value: isinstance(value, bool), Money: _is_money, Code: _is_code}

@@ -4,7 +4,13 @@ from itertools import pairwise
 import pytest
 
 from fwdesk.sandbox.catalog import Catalog, UnknownProduct
-from fwdesk.sandbox.shipping import SHIPPING_METHODS, quote_options
+from fwdesk.sandbox.shipping import (
+    SHIPPING_METHODS,
+    preferred_option,
+    quote_options,
+    shipping_option_ids,
+    transit_time,
+)
 
 AUSTIN = {"country_code": "us", "state_code": "TX", "zip_postal_code": "78701"}
 PORTLAND = {"country_code": "us", "state_code": "OR", "zip_postal_code": "97205"}
@@ -124,6 +130,7 @@ def test_option_fields(catalog):
             "shipping_code",
             "shipping_class_code",
             "carrier",
+            "transit_time",
             "calculated_total",
         }
         assert isinstance(option["id"], int) and isinstance(option["rate"], float)
@@ -224,3 +231,32 @@ def test_unused_adjustments_are_present_and_zero(catalog):
 def test_unknown_skus_are_refused(catalog):
     with pytest.raises(UnknownProduct, match="1M21M101S8X10"):
         quote_options(catalog, [("1M11M101S8X10", 1), ("1M21M101S8X10", 1)], AUSTIN, "T")
+
+
+# -- transit times, preferences and the id list ------------------------------------------
+
+
+def test_transit_time_reads_the_service_day_range():
+    assert transit_time(SHIPPING_METHODS["EC"]) == "3-7 business days"
+    assert transit_time(SHIPPING_METHODS["ON"]) == "1-2 business days"
+    assert transit_time(SHIPPING_METHODS["EC"]._replace(days_min=1, days_max=1)) == (
+        "1 business day"
+    )
+
+
+@pytest.mark.parametrize("recipient", RECIPIENTS)
+def test_preferences_pick_the_cheapest_or_the_fastest(catalog, recipient):
+    options = quote_options(catalog, [("1M11M102S16X20", 2)], recipient, "PO")
+    cheapest = preferred_option(options, recipient, ["1", "4"])
+    assert cheapest == options[0]
+    fastest = preferred_option(options, recipient, ["2", "4", "1"])
+    assert fastest["shipping_code"] == ("ON" if recipient in DOMESTIC else "EX")
+    assert preferred_option(options, recipient, ["3"]) == cheapest
+
+
+def test_every_quoted_id_is_in_the_id_list(catalog):
+    listed = {(o["id"], o["shipping_code"]) for o in shipping_option_ids(None)}
+    for recipient in RECIPIENTS:
+        for option in quote_options(catalog, [("1M11M102S16X20", 1)], recipient, "PO"):
+            assert (option["id"], option["shipping_code"]) in listed
+    assert len(listed) == len({i for i, _ in listed})

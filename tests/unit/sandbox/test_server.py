@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 import fwdesk
-from fwdesk.sandbox.config import DEMO_CREDENTIALS
+from fwdesk.sandbox.config import DEMO_CREDENTIALS, SandboxConfig
+from fwdesk.sandbox.core import Sandbox
 from fwdesk.sandbox.protocol import Fault, SandboxRequest, SandboxResponse
 from fwdesk.sandbox.server import SandboxHTTPServer, build_config, is_loopback_host, parse_args
 
@@ -190,6 +191,7 @@ def test_default_config_has_the_demo_account_and_live_app():
     assert config.credentials == [DEMO_CREDENTIALS]
     assert (config.invoice_allowed, config.app_live_mode) == (False, True)
     assert (config.speed, config.latency_ms, config.fail_rate, config.seed) == (1.0, 0, 0.0, None)
+    assert (config.credits, config.lookup_lag_s) == (25.0, 0.0)
     assert config.state_file is None
 
 
@@ -203,9 +205,10 @@ def test_every_option_reaches_the_config(tmp_path):
     argv = [
         "--state", str(state), "--speed", "3600", "--latency-ms", "250",
         "--fail-rate", "0.5", "--seed", "7", "--invoice", "--test-app",
-        "--catalog-products", "9000",
+        "--catalog-products", "9000", "--credits", "120.5", "--lookup-lag", "2.5",
     ]  # fmt: skip
     config = build_config(parse_args(argv))
+    assert (config.credits, config.lookup_lag_s) == (120.5, 2.5)
     assert config.state_file == state
     assert config.catalog_products == 9000
     assert (config.speed, config.latency_ms, config.fail_rate, config.seed) == (3600, 250, 0.5, 7)
@@ -227,6 +230,9 @@ def test_every_option_reaches_the_config(tmp_path):
         ["--port", "65536"],
         ["--port", "http"],
         ["--seed", "x"],
+        ["--credits", "-1"],
+        ["--lookup-lag", "-0.5"],
+        ["--lookup-lag", "soon"],
     ],
 )
 def test_bad_values_are_rejected(argv, capsys):
@@ -234,6 +240,82 @@ def test_bad_values_are_rejected(argv, capsys):
         parse_args(argv)
     assert exit_info.value.code == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_help_documents_the_rejected_address_trigger(capsys):
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    out = capsys.readouterr().out
+    assert '"Nowhere"' in out and "address_1" in out and "35" in out
+    assert "--lookup-lag SECONDS" in out and "--credits" in out
+
+
+# -- the real simulator behind a real socket ----------------------------------------------
+
+KEYS = {"web_api_key": "demo", "app_key": "demo"}
+
+
+@pytest.fixture
+def live():
+    sandbox = Sandbox(SandboxConfig())
+    with (
+        SandboxHTTPServer(sandbox.handle) as running,
+        httpx.Client(base_url=running.url, headers=KEYS, timeout=5) as http,
+    ):
+        yield http
+
+
+@pytest.mark.parametrize("method", ["test_my_credentials", "list_order_status_definitions"])
+def test_get_methods_answer_post_with_a_null_body_over_http(live, method):
+    response = live.post(method, content=b"null", headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["status"]["success"] is True
+    assert response.json().keys() == live.get(method).json().keys()
+
+
+def test_get_order_takes_its_parameters_from_a_post_body_over_http(live):
+    address = {
+        "first_name": "Ann",
+        "last_name": "Lee",
+        "address_1": "1 Main St",
+        "city": "Portland",
+        "state_code": "OR",
+        "zip_postal_code": "97205",
+        "country_code": "us",
+        "email": "ann@example.net",
+    }
+    item = {"product_sku": "AP2222P48844", "product_qty": 1}
+    submitted = {
+        "order_po": "H-1",
+        "recipient": address,
+        "shipping_code": "SD",
+        "order_items": [item],
+    }
+    answer = live.post("submit_orders_v2", json={"orders": [submitted], "payment_token": "xxxx"})
+    [placed] = answer.json()["orders"]
+    body = {"order_guid": placed["order_guid"], "order_email": "ann@example.net"}
+    by_post = live.post("get_order", json=body).json()
+    by_get = live.get("get_order", params=body).json()
+    assert by_post["order"]["order_po"] == by_get["order"]["order_po"] == "H-1"
+
+
+def test_delete_carries_its_body_to_the_simulator_over_http(live):
+    sku = "AP2222P48844"
+    before = live.post("list_virtual_inventory", json={"sku_filter": [sku]}).json()
+    assert before["count"] == 1
+    deleted = live.request("DELETE", "delete_virtual_inventory", json={"skus": [sku]})
+    assert deleted.status_code == 200 and deleted.json()["status"]["success"] is True
+    after = live.post("list_virtual_inventory", json={"sku_filter": [sku]}).json()
+    assert after["count"] == 0
+    missing = live.request("DELETE", "delete_virtual_inventory")
+    assert missing.status_code == 400
+    assert "request.skus" in missing.json()["ModelState"]
+
+
+def test_keys_in_the_query_string_reach_get_company_info_over_http(live):
+    with httpx.Client(timeout=5) as bare:
+        response = bare.get(str(live.base_url) + "get_company_info", params=KEYS)
+    assert response.status_code == 200 and response.json()["address"]["state_code"] == "TX"
 
 
 @pytest.mark.parametrize(
