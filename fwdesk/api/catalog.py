@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from fwdesk.api.fields import Model
+from fwdesk.api.wordings import is_not_available
 
 REQUIRED = {"required": True}
 
@@ -166,6 +167,12 @@ class ProductDetails(Model):
     product_size: Any = None
     updated: str | None = None
     valid: bool = True
+
+    @property
+    def available(self) -> bool:
+        """False for the entry get_product_details gives a SKU FinerWorks does not know: it
+        answers such a SKU with "Not Available", not with an error (API.md 9.5)."""
+        return self.valid and not is_not_available(self.description_short)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar
 import httpx
 
 from fwdesk.api.abortable import AbortableTransport
-from fwdesk.api.account import AppInfo, CredentialCheck, Credentials, UserAccount
+from fwdesk.api.account import AppInfo, CredentialCheck, Credentials, PaymentToken, UserAccount
 from fwdesk.api.catalog import (
     Frame,
     FrameCollection,
@@ -39,7 +39,9 @@ from fwdesk.api.errors import (
     ApiValidationError,
     AuthError,
     BusinessError,
+    DuplicatePo,
     NetworkError,
+    PaymentFailed,
     RateLimited,
     ResponseFormatError,
     ServerError,
@@ -67,17 +69,25 @@ from fwdesk.api.orders import (
     Address,
     AddressCheck,
     Order,
+    OrderItem,
     OrderStatus,
+    PendingImport,
+    PendingOrder,
     Receipt,
     ReceivedOrder,
     StatusDefinition,
 )
 from fwdesk.api.redact import Redactor
-from fwdesk.api.shipping import OrderQuote, ShippingOption
+from fwdesk.api.shipping import OrderQuote, ShippingMethodId, ShippingOption
+from fwdesk.api.wordings import is_auth_refusal, is_duplicate_po, is_payment_failure
 
 UPDATE_COMMANDS = ("pending", "hold", "cancel")
 IMAGE_SCHEMES = ("http", "https")
-AUTH_PHRASE = "missing or unauthorized api credentials"
+LOOKUP_BATCH = 10
+"""POs per list_orders lookup, as FinerWorks' own app asks (API.md 9.4)."""
+PRODUCT_KEYS = ("product_list", "products", "product_details", "details")
+"""get_product_details answers product codes under product_list and inventory SKUs under
+products (API.md 9.5); the last two are older guesses still read."""
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 
 log = logging.getLogger(__name__)
@@ -140,6 +150,8 @@ def _names_its_errors(cls: type[T]) -> type[T]:
 API_METHODS = (
     "test_my_credentials",
     "get_user",
+    "update_user",
+    "get_payment_tokens",
     "list_product_types",
     "list_media_types",
     "list_style_types",
@@ -153,6 +165,7 @@ API_METHODS = (
     "list_images",
     "list_shipping_options",
     "list_shipping_options_multiple",
+    "get_shipping_options_ids",
     "validate_recipient_address",
     "submit_orders",
     "submit_orders_v2",
@@ -162,6 +175,9 @@ API_METHODS = (
     "update_order",
     "update_customer",
     "list_order_status_definitions",
+    "save_pending_orders",
+    "list_pending_orders",
+    "delete_pending_orders",
 )
 """The FinerWorks calls this client makes, by their API names."""
 
@@ -233,6 +249,26 @@ class FinerWorksClient:
         data = self._read("GET", "get_user", params=params)
         return UserAccount.from_json(_payload(data, "user_account"), "user_account")
 
+    def update_user(
+        self, *, shipping_preferences: Sequence[str], account_key: str | None = None
+    ) -> None:
+        """Set the account's ranked shipping preferences (up to 3 of "1"–"4", API.md 9.3).
+        `account_key` (the account's own, from get_user) is marked required on the help page;
+        fields left out mean no change."""
+        body = drop_none(
+            {
+                "account_key": account_key,
+                "shipping_preferences": [str(p) for p in shipping_preferences],
+            }
+        )
+        self._write("PUT", "update_user", body=body)
+
+    def get_payment_tokens(self, payment_profile_id: str) -> list[PaymentToken]:
+        params = {"payment_profile_id": payment_profile_id, "sandbox": "false"}
+        data = self._read("GET", "get_payment_tokens", params=params)
+        tokens = _payload(data, "payment_tokens", allow_bare=True)
+        return parse_list(tokens, "payment_tokens", PaymentToken.from_json)
+
     # -- catalogue ------------------------------------------------------------------------
 
     def list_product_types(self, ids: Sequence[int] | None = None) -> list[ProductType]:
@@ -266,14 +302,20 @@ class FinerWorksClient:
         body = drop_none({"id": glazing_id, "product_code": product_code})
         return self._list("list_glazing", body, ("glazing",), Glazing)
 
-    def get_product_details(self, items: Iterable[tuple[str, int]]) -> list[ProductDetails]:
-        """Details of (sku, quantity) pairs, 25 to a call as the API allows."""
+    def get_product_details(
+        self, items: Iterable[tuple[str, int] | OrderItem]
+    ) -> list[ProductDetails]:
+        """Details of (sku, quantity) pairs or order items (with their print file), 25 to a
+        call as the API allows. A SKU FinerWorks does not know comes back with `available`
+        False: the API answers it with an entry, not an error."""
         found: list[ProductDetails] = []
-        for chunk in _chunks(list(items), PRODUCT_DETAILS_BATCH):
-            body = [{"product_sku": sku, "product_qty": qty} for sku, qty in chunk]
-            data = self._read("POST", "get_product_details", body=body)
-            keys = ("product_details", "products", "details")
-            found += parse_list(_payload(data, *keys), "product_details", ProductDetails.from_json)
+        for chunk in _chunks([_as_item(item) for item in items], PRODUCT_DETAILS_BATCH):
+            body = {"products": to_request(chunk)}
+            data = self._read("POST", "get_product_details", body=body, payload_keys=PRODUCT_KEYS)
+            if not any(key in data for key in PRODUCT_KEYS):
+                _payload(data, *PRODUCT_KEYS)  # names what is missing
+            for key in PRODUCT_KEYS:
+                found += parse_list(data.get(key), key, ProductDetails.from_json)
         return found
 
     def get_prices(self, items: Iterable[tuple[str, int]]) -> list[Price]:
@@ -348,8 +390,20 @@ class FinerWorksClient:
         return parse_list(items, "shipping_options", ShippingOption.from_json)
 
     def list_shipping_options_multiple(self, orders: Sequence[Order]) -> list[OrderQuote]:
+        """How each order can travel, with the option the account's preferences pick; this
+        is the call FinerWorks' own app quotes with (API.md 9.3)."""
         body = {"orders": [_quotable(order) for order in orders]}
         return self._list("list_shipping_options_multiple", body, ("orders",), OrderQuote)
+
+    def get_shipping_options_ids(self, option_type: int | None = None) -> list[ShippingMethodId]:
+        params = {"type": str(option_type)} if option_type is not None else None
+        data = self._read("GET", "get_shipping_options_ids", params=params)
+        entries = _payload(data, "shipping_options", "shipping_options_ids", allow_bare=True)
+        return parse_list(
+            [{"id": e} if isinstance(e, int) else e for e in as_list(entries, "shipping_options")],
+            "shipping_options",
+            ShippingMethodId.from_json,
+        )
 
     def validate_recipient_address(self, address: Address) -> AddressCheck:
         try:
@@ -374,12 +428,14 @@ class FinerWorksClient:
         return self._submit("submit_orders", orders, {"validate_only": validate_only})
 
     def submit_orders_v2(
-        self, orders: Sequence[Order], payment_token: str, *, validate_only: bool = False
+        self, orders: Sequence[Order], payment_token: str | None, *, validate_only: bool = False
     ) -> list[ReceivedOrder]:
-        """Submit with payment: a processor token, ``"invoice"``, or ``"xxxx"`` for test mode."""
-        if not payment_token.strip():
-            raise ValueError("payment_token is required")
-        extra = {"validate_only": validate_only, "payment_token": payment_token}
+        """Submit with payment: a saved card's token, ``"invoice"``, ``"xxxx"`` for test
+        orders, or None to pay from the account's credits (the token is then left out, as
+        FinerWorks' own app does, API.md 9.2)."""
+        extra: dict[str, Any] = {"validate_only": validate_only}
+        if payment_token and payment_token.strip():
+            extra["payment_token"] = payment_token.strip()
         return self._submit("submit_orders_v2", orders, extra)
 
     def fetch_order_status(
@@ -427,6 +483,19 @@ class FinerWorksClient:
     def iter_orders(self, **filters: Any) -> Iterator[Receipt]:
         return self.iter_pages(lambda n: self.list_orders(page_number=n, **filters))
 
+    def find_orders(self, order_pos: Sequence[str]) -> list[Receipt]:
+        """The orders FinerWorks holds under these POs, asked 10 POs at a time with list_orders'
+        order_pos filter (never by paging the whole account); a server that ignores the filter
+        cannot make another PO's order look like a match."""
+        wanted = set(order_pos)
+        found: dict[str, Receipt] = {}
+        for chunk in _chunks(list(dict.fromkeys(order_pos)), LOOKUP_BATCH):
+            page = self.list_orders(order_pos=chunk, per_page=ORDERS_PAGE_MAX)
+            for receipt in page.items:
+                if receipt.order_po in wanted:
+                    found.setdefault(receipt.order_po, receipt)
+        return list(found.values())
+
     def get_order(self, order_guid: str, order_email: str) -> Receipt:
         params = {"order_guid": order_guid, "order_email": order_email}
         data = self._read("GET", "get_order", params=params)
@@ -446,6 +515,33 @@ class FinerWorksClient:
     def list_order_status_definitions(self) -> list[StatusDefinition]:
         data = self._read("GET", "list_order_status_definitions")
         return parse_list(_payload(data, "definitions"), "definitions", StatusDefinition.from_json)
+
+    # -- pending orders (FinerWorks' staging table, API.md 9.6) ----------------------------
+
+    def save_pending_orders(
+        self, orders: Sequence[Order], source: str = "fwdesk"
+    ) -> list[PendingImport]:
+        """Stage orders on FinerWorks for review; they are placed later, from any desk or
+        FinerWorks' dashboard. Sent once, like every write."""
+        if not orders:
+            raise ValueError("no orders to save")
+        body = {"orders": to_request(list(orders)), "source": source}
+        data = self._write("POST", "save_pending_orders", body=body)
+        imports = _payload(data, "imports", "orders")
+        return parse_list(imports, "imports", PendingImport.from_json)
+
+    def list_pending_orders(self, ids: Sequence[int] | None = None) -> list[PendingOrder]:
+        body = {"ids": list(ids)} if ids else {}
+        data = self._read("POST", "list_pending_orders", body=body)
+        entries = as_list(_payload(data, "orders", "pending_orders"), "orders")
+        return parse_list(
+            [_with_fulfillment_id(entry) for entry in entries], "orders", PendingOrder.from_json
+        )
+
+    def delete_pending_orders(self, ids: Sequence[int]) -> None:
+        if not ids:
+            raise ValueError("give at least one pending order id")
+        self._write("POST", "delete_pending_orders", body={"ids": list(ids)})
 
     # -- pictures -------------------------------------------------------------------------
 
@@ -521,6 +617,7 @@ class FinerWorksClient:
         *,
         body: Any = None,
         params: dict[str, str] | None = None,
+        payload_keys: tuple[str, ...] = (),
     ) -> dict[str, Any]:
         params = dict(params or {})
         headers = {}
@@ -546,7 +643,7 @@ class FinerWorksClient:
             response.status_code,
             (time.perf_counter() - started) * 1000,
         )
-        return self._interpret(method, response)
+        return self._interpret(method, response, payload_keys)
 
     def _download(self, url: httpx.URL, max_bytes: int) -> bytes:
         """One plain GET: the client's own headers but no keys, and redirects followed, which
@@ -582,7 +679,11 @@ class FinerWorksClient:
             certificate_refused=_certificate_refused(exc),
         )
 
-    def _interpret(self, method: str, response: httpx.Response) -> dict[str, Any]:
+    def _interpret(
+        self, method: str, response: httpx.Response, payload_keys: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """`payload_keys`: a 4xx answer that still carries one of these is read as an answer
+        (FinerWorks' own app accepts any status below 500 from get_product_details)."""
         code = response.status_code
         if code == 429:
             raise RateLimited(
@@ -600,19 +701,26 @@ class FinerWorksClient:
                 self._redact(_error_text(data)) or "Missing or unauthorized api credentials",
                 method=method,
             )
+        if 400 <= code < 500 and any(key in data for key in payload_keys):
+            return data
         status = data.get("status")
         if isinstance(status, dict) and not Reader(status, "status").boolean("success", True):
             status_reader = Reader(status, "status")
-            raise BusinessError(
-                self._redact(status_reader.text("message")) or "FinerWorks declined the request",
+            message = self._redact(status_reader.text("message"))
+            refusal = PaymentFailed if is_payment_failure(message) else BusinessError
+            raise refusal(
+                message or "FinerWorks declined the request",
                 method=method,
                 status_code=status_reader.opt_integer("status_code"),
             )
         if code == 400:
-            raise ApiValidationError(
+            field_errors = _model_state(data, self._redact)
+            texts = [_error_text(data), *(m for ms in field_errors.values() for m in ms)]
+            refusal = DuplicatePo if any(is_duplicate_po(t) for t in texts) else ApiValidationError
+            raise refusal(
                 self._redact(_error_text(data)) or "The request is invalid",
                 method=method,
-                field_errors=_model_state(data, self._redact),
+                field_errors=field_errors,
             )
         if not 200 <= code < 300:
             raise ResponseFormatError(f"unexpected HTTP status {code}", method=method)
@@ -685,12 +793,27 @@ def _payload(data: dict[str, Any], *keys: str, allow_bare: bool = False) -> Any:
 def _page(data: dict[str, Any], key: str, model: type[M], page_number: int) -> Page[M]:
     reader = Reader(data, "")
     items = parse_list(_payload(data, key), key, model.from_json)
+    count = reader.opt_integer("total_count")
     return Page(
         items=items,
         page_number=reader.integer("page_number", page_number),
         per_page=reader.integer("per_page", len(items)) or len(items),
-        count=reader.opt_integer("count"),
+        count=count if count is not None else reader.opt_integer("count"),
     )
+
+
+def _as_item(item: tuple[str, int] | OrderItem) -> OrderItem:
+    if isinstance(item, OrderItem):
+        return item
+    sku, quantity = item
+    return OrderItem(product_sku=sku, product_qty=quantity)
+
+
+def _with_fulfillment_id(entry: Any) -> Any:
+    """A pending order names its id `fulfillment_id` (API.md 9.6); save's answer says `id`."""
+    if isinstance(entry, dict) and entry.get("fulfillment_id") is None and "id" in entry:
+        return {**entry, "fulfillment_id": entry["id"]}
+    return entry
 
 
 def _ids_body(ids: Sequence[int] | None) -> dict[str, Any]:
@@ -750,4 +873,4 @@ def _is_auth_refusal(data: dict[str, Any]) -> bool:
     texts = [_error_text(data)]
     for messages in _model_state(data, str).values():
         texts += messages
-    return any(AUTH_PHRASE in text.lower() for text in texts)
+    return any(is_auth_refusal(text) for text in texts)

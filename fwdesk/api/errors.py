@@ -8,6 +8,10 @@ question is what keeps a lost answer from turning into a duplicate order.
 
 from __future__ import annotations
 
+import re
+
+_PREFIXES = re.compile(r"^(?:request\.)?(?:orders\[\d+\]\.)?")
+
 
 class ApiError(Exception):
     """Base of every error the client raises."""
@@ -38,6 +42,26 @@ class ApiValidationError(ApiError):
     ) -> None:
         super().__init__(message, method=method)
         self.field_errors: dict[str, list[str]] = field_errors or {}
+        """As FinerWorks sent them, keyed by its paths (``request.orders[0].recipient.city``)."""
+
+    @property
+    def by_field(self) -> dict[str, list[str]]:
+        """The errors keyed by the field of one order (``recipient.city``), whatever prefix the
+        server put before it (``request.``, ``orders[0].``, both or none)."""
+        merged: dict[str, list[str]] = {}
+        for path, messages in self.field_errors.items():
+            merged.setdefault(plain_field(path), []).extend(messages)
+        return merged
+
+
+def plain_field(path: str) -> str:
+    """A ModelState key without the request and order prefixes FinerWorks may put before it."""
+    return _PREFIXES.sub("", path, count=1) or path
+
+
+class DuplicatePo(ApiValidationError):
+    """An order_po of the request is already in use on FinerWorks: by an earlier send of the
+    same order whose answer was lost, or by another order. Only a lookup can tell which."""
 
 
 class BusinessError(ApiError):
@@ -46,6 +70,13 @@ class BusinessError(ApiError):
     def __init__(self, message: str, *, method: str = "", status_code: int | None = None) -> None:
         super().__init__(message, method=method)
         self.status_code = status_code
+
+
+class PaymentFailed(BusinessError):
+    """The payment was refused. FinerWorks may still have stored the orders, unpaid (API.md
+    1.3), so whether they exist is found out by looking them up."""
+
+    outcome_unknown = True
 
 
 class NetworkError(ApiError):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from fwdesk.api.fields import Model, request_fields
+from fwdesk.api.fields import WHOLE_NUMBER, Model, request_fields
 
 REQUIRED = {"required": True}
 
@@ -31,11 +31,12 @@ class Address(Model):
     address_order_po: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        # The API's samples use lower-case country codes and upper-case USPS state codes,
-        # and it rejects any state_code outside the US.
+        # Upper-case ISO country codes, as FinerWorks' own app sends (API.md 9.7; the help
+        # pages' samples use lower case, and both are read), upper-case USPS state codes, and
+        # no state_code outside the US, which the API rejects.
         data = request_fields(self)
-        data["country_code"] = self.country_code.strip().lower()
-        if data["country_code"] != "us":
+        data["country_code"] = self.country_code.strip().upper()
+        if data["country_code"] != "US":
             data.pop("state_code", None)
         elif self.state_code:
             data["state_code"] = self.state_code.strip().upper()
@@ -94,6 +95,15 @@ class Order(Model):
     custom_data_2: str | None = None
     custom_data_3: str | None = None
     customs_tax_info: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        # A quote option's id goes as a JSON number, as FinerWorks' own app sends it at
+        # checkout; a letter code ("SD") as text (API.md 9.2).
+        data = request_fields(self)
+        code = (self.shipping_code or "").strip()
+        if WHOLE_NUMBER.fullmatch(code):
+            data["shipping_code"] = int(code)
+        return data
 
 
 @dataclass(frozen=True)
@@ -215,3 +225,34 @@ class Receipt(Model):
     test_mode: bool | None = None
     order_items: list[OrderItem] = field(default_factory=list)
     shipments: list[Shipment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PendingImport(Model):
+    """One order save_pending_orders stored in FinerWorks' staging table."""
+
+    id: int = field(default=0, metadata=REQUIRED)
+    order_po: str = ""
+
+
+@dataclass(frozen=True)
+class PendingOrder(Model):
+    """An order staged on FinerWorks for review (its dashboard, its spreadsheet import, or
+    another desk), not yet placed; `fulfillment_id` is what list and delete take."""
+
+    fulfillment_id: int = field(default=0, metadata=REQUIRED)
+    order_po: str = ""
+    recipient: Address | None = None
+    order_items: list[OrderItem] = field(default_factory=list)
+    shipping_code: str | None = None
+    gift_message: str | None = None
+    ship_by_date: str | None = None
+    document_url: str | None = None
+    acct_number_ups: str | None = None
+    acct_number_fedex: str | None = None
+    custom_data_1: str | None = None
+    custom_data_2: str | None = None
+    custom_data_3: str | None = None
+    test_mode: bool = False
+    source: str | None = None
+    created_at: str | None = None

@@ -73,7 +73,7 @@ def test_order_body_uses_documented_names_and_cases(script, client):
     sent = script.body()["orders"][0]
     assert sent["order_po"] == "SHOP-1"
     assert sent["shipping_code"] == "SD"
-    assert sent["recipient"]["country_code"] == "us"
+    assert sent["recipient"]["country_code"] == "US"  # as FinerWorks' own app sends it
     assert sent["recipient"]["state_code"] == "TX"
     assert sent["order_items"] == [
         {"product_sku": "AP1P1", "product_qty": 1, "product_title": "Heron at Dusk"}
@@ -91,7 +91,7 @@ def test_state_code_is_never_sent_outside_the_us(script, client):
     script.queue(ok(shipping_options=[]))
     client.list_shipping_options(canadian)
     sent = script.body()
-    assert sent["recipient"]["country_code"] == "ca"
+    assert sent["recipient"]["country_code"] == "CA"
     assert "state_code" not in sent["recipient"]
     assert sent["recipient"]["province"] == "ON"
 
@@ -101,10 +101,9 @@ def test_prices_and_details_respect_per_call_limits(script, client):
     script.queue(ok(prices=[]), ok(prices=[]), ok(prices=[]))
     client.get_prices(items)
     assert [len(script.body(i)["products"]) for i in range(3)] == [50, 50, 20]
-    script.queue(ok(product_details=[]), ok(product_details=[]))
+    script.queue(ok(product_list=[]), ok(product_list=[]))
     client.get_product_details(items[:30])
-    assert [len(script.body(i)) for i in (3, 4)] == [25, 5]
-    assert isinstance(script.body(3), list)
+    assert [len(script.body(i)["products"]) for i in (3, 4)] == [25, 5]
 
 
 def test_update_calls_use_put(script, client):
