@@ -3,7 +3,8 @@ and when each status was first seen (FinerWorks reports only the current one).
 
 Fed from three sources: orders this app placed, `list_orders` (everything on the account),
 and `fetch_order_status` polls of the open ones. Status changes come back to the caller so
-the app can tell the user when something shipped or was refused.
+the app can tell the user when something shipped or needs attention. What a status means is
+`order_status`'s business, by id; the labels stored here are only ever shown.
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from fwdesk.api.orders import OrderStatus, Receipt, StatusDefinition
+from fwdesk.core import order_status
 from fwdesk.core.drafts import Draft
+from fwdesk.core.order_status import SUBMITTED_LABEL, Meaning
 from fwdesk.core.store import Store
-
-FINISHED = ("delivered", "cancelled", "canceled")
-"""Labels after which an order never changes again, so it is no longer polled."""
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,30 @@ class TrackedOrder:
     detail: dict
 
     @property
+    def meaning(self) -> Meaning:
+        return order_status.meaning(self.status_id)
+
+    @property
     def finished(self) -> bool:
-        return self.status_label.lower() in FINISHED
+        return self.meaning.final
 
 
 @dataclass(frozen=True)
 class StatusChange:
     order_po: str
+    before_id: int | None
+    after_id: int | None
     before: str
+    """FinerWorks' labels, for the message; the ids decide."""
     after: str
+
+    @property
+    def meaning(self) -> Meaning:
+        return order_status.meaning(self.after_id)
+
+    @property
+    def noteworthy(self) -> bool:
+        return order_status.is_noteworthy(self.before_id, self.after_id)
 
 
 class OrderHistory:
@@ -84,7 +99,11 @@ class OrderHistory:
                 ).fetchone()
                 label = receipt.order_status_label or receipt.order_status or ""
                 if known and receipt.order_status_id not in (None, known[0]):
-                    changes.append(StatusChange(receipt.order_po, known[1], label))
+                    changes.append(
+                        StatusChange(
+                            receipt.order_po, known[0], receipt.order_status_id, known[1], label
+                        )
+                    )
                 recipient = receipt.recipient
                 customer = (
                     f"{recipient.first_name} {recipient.last_name}".strip() if recipient else ""
@@ -152,7 +171,7 @@ class OrderHistory:
                         f"{recipient.first_name} {recipient.last_name}".strip(),
                         draft.updated_at,
                         sum(i.quantity for i in draft.items),
-                        "Submitted",
+                        SUBMITTED_LABEL,
                         int(draft.test_mode),
                         json.dumps(detail),
                         draft.updated_at,
@@ -190,7 +209,13 @@ class OrderHistory:
                 _event(tx, status.order_po, status.order_status_id, status.order_status_label, now)
                 if before_id != status.order_status_id:
                     changes.append(
-                        StatusChange(status.order_po, before_label, status.order_status_label)
+                        StatusChange(
+                            status.order_po,
+                            before_id,
+                            status.order_status_id,
+                            before_label,
+                            status.order_status_label,
+                        )
                     )
         return changes
 
@@ -209,7 +234,7 @@ class OrderHistory:
                 count,
                 None if total is None else Decimal(total),
                 status_id,
-                labels.get(status_id, label),
+                order_status.display_label(status_id, labels, label),
                 bool(test),
                 json.loads(detail),
             )
@@ -222,11 +247,16 @@ class OrderHistory:
     def timeline(self, order_po: str) -> list[tuple[str, str]]:
         """(status label, first seen) in the order the statuses were seen: by insertion, not
         by timestamp, since the computer's clock may have been set back in between."""
+        labels = self.labels()
         rows = self.store.connection().execute(
-            "SELECT status_label, first_seen FROM order_events WHERE order_po = ? ORDER BY rowid",
+            "SELECT status_id, status_label, first_seen FROM order_events WHERE order_po = ? "
+            "ORDER BY rowid",
             (order_po,),
         )
-        return [tuple(row) for row in rows]
+        return [
+            (order_status.display_label(status_id, labels, label), seen)
+            for status_id, label, seen in rows
+        ]
 
 
 def _event(tx: sqlite3.Connection, order_po: str, status_id: int, label: str, seen: str) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from fwdesk.core.order_history import TrackedOrder
+from fwdesk.core.order_status import counts_as_spend
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,6 @@ def weekly(orders: Iterable[TrackedOrder], today: date, weeks: int = 12) -> list
         index = (placed - first).days // 7
         if 0 <= index < weeks:
             counts[index] += 1
-            if tracked.grand_total is not None and tracked.status_label.lower() != "cancelled":
+            if tracked.grand_total is not None and counts_as_spend(tracked.status_id):
                 spend[index] += tracked.grand_total
     return [Week(first + timedelta(weeks=i), counts[i], spend[i]) for i in range(weeks)]

@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from fwdesk.api.orders import Address
+from fwdesk.core import order_status
 from fwdesk.core.drafts import SUBMITTED, DraftStore
 from fwdesk.core.messages import explain
 from fwdesk.core.order_history import OrderHistory, StatusChange, TrackedOrder
 from fwdesk.core.order_rules import check_recipient
+from fwdesk.core.order_status import STAGE_ORDER, Stage
 from fwdesk.core.order_weeks import weekly
 from fwdesk.core.orders_export import orders_csv
 from fwdesk.core.store import Store
@@ -57,8 +59,6 @@ if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
 
 COLUMNS = ("PO", "Customer", "Placed", "Items", "Total", "Status", "Mode")
-CHANGEABLE = ("order received", "on hold")
-"""Statuses before production, while FinerWorks still accepts hold, release and cancel."""
 DATE_RANGES = (
     ("Any time", 0),
     ("Last 7 days", 7),
@@ -79,21 +79,24 @@ class OrdersModel(FilteredTableModel):
         self._orders: list[TrackedOrder] = []
         self._haystacks: list[str] = []
         self._text = ""
-        self._status = ""
+        self._stage: Stage | None = None
         self._since = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_orders(self, orders: list[TrackedOrder]) -> None:
         self.beginResetModel()
         self._orders = orders
-        self._haystacks = [f"{o.order_po} {o.customer} {o.status_label}".lower() for o in orders]
+        self._haystacks = [
+            f"{o.order_po} {o.customer} {o.status_label} {o.meaning.stage.title}".lower()
+            for o in orders
+        ]
         self._visible = self._matching()
         self.endResetModel()
 
-    def apply_filter(self, text: str, status: str, since: str = "") -> None:
+    def apply_filter(self, text: str, stage: Stage | None, since: str = "") -> None:
         """`since` is an ISO date; orders placed before it are left out."""
         self.beginResetModel()
-        self._text, self._status, self._since = text.lower(), status, since
+        self._text, self._stage, self._since = text.lower(), stage, since
         self._visible = self._matching()
         self.endResetModel()
 
@@ -101,8 +104,8 @@ class OrdersModel(FilteredTableModel):
         rows = range(len(self._orders))
         for word in self._text.split():
             rows = [i for i in rows if word in self._haystacks[i]]
-        if self._status:
-            rows = [i for i in rows if self._orders[i].status_label == self._status]
+        if self._stage is not None:
+            rows = [i for i in rows if self._orders[i].meaning.stage is self._stage]
         if self._since:
             rows = [i for i in rows if self._orders[i].placed_at[:10] >= self._since]
         rows = list(rows)
@@ -286,23 +289,24 @@ class OrdersTab(QWidget):
         """Orders read in a worker thread: thousands of rows are never read on this one."""
         chosen = self._selected_po()
         self.model.set_orders(orders)
-        counts = Counter(o.status_label for o in self.model.all_orders())
+        counts = Counter(o.meaning.stage for o in self.model.all_orders())
+        stages = [stage for stage in STAGE_ORDER if counts[stage]]
         current = self.status_filter.currentData() or ""
         self.status_filter.blockSignals(True)
         self.status_filter.clear()
         self.status_filter.addItem("Any", "")
-        for label in sorted(counts):
-            self.status_filter.addItem(f"{label} ({counts[label]})", label)
+        for stage in stages:
+            self.status_filter.addItem(f"{stage.title} ({counts[stage]})", stage.name)
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(current)))
         self.status_filter.blockSignals(False)
         while self.summary.count():
             widget = self.summary.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for label in sorted(counts):
-            button = QPushButton(f"{label}: {counts[label]}")
+        for stage in stages:
+            button = QPushButton(f"{stage.title}: {counts[stage]}")
             button.setFlat(True)
-            button.setProperty("status", label)
+            button.setProperty("stage", stage.name)
             button.clicked.connect(self._summary_clicked)
             self.summary.addWidget(button)
         self.summary.addStretch(1)
@@ -315,14 +319,15 @@ class OrdersTab(QWidget):
 
     @Slot()
     def _summary_clicked(self) -> None:
-        label = self.sender().property("status")
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(label)))
+        stage = self.sender().property("stage")
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(stage)))
 
     @Slot()
     def _filter(self) -> None:
         days = self.date_filter.currentData()
         since = (date.today() - timedelta(days=days)).isoformat() if days else ""
-        self.model.apply_filter(self.search.text(), self.status_filter.currentData() or "", since)
+        stage = self.status_filter.currentData()
+        self.model.apply_filter(self.search.text(), Stage[stage] if stage else None, since)
 
     def load_local(self) -> None:
         """What is already known, shown at once while the refresh asks FinerWorks."""
@@ -357,9 +362,9 @@ class OrdersTab(QWidget):
         changes, orders = result
         self._show_orders(orders)
         for change in changes:
-            if change.after.lower() in ("shipped", "partially shipped", "cancelled", "delivered"):
+            if change.noteworthy:
                 self._unseen += 1
-                self.notify.emit(f"Order {change.order_po}", f"{change.before} → {change.after}")
+                self.notify.emit(f"Order {change.order_po}", _change_text(change))
         self.unseen_changed.emit(self._unseen)
 
     def _refresh_failed(self, error: Exception) -> None:
@@ -408,12 +413,14 @@ class OrdersTab(QWidget):
         self._show_detail(self._selected_order())
 
     def _show_detail(self, tracked: TrackedOrder | None) -> None:
-        changeable = tracked is not None and tracked.status_label.lower() in CHANGEABLE
-        on_hold = tracked is not None and tracked.status_label.lower() == "on hold"
-        self.hold_button.setEnabled(changeable and not on_hold)
-        self.release_button.setEnabled(on_hold)
-        self.cancel_button.setEnabled(changeable)
-        self.recipient_button.setEnabled(changeable)
+        status_id = tracked.status_id if tracked is not None else None
+        for button, allowed in (
+            (self.hold_button, order_status.can_hold),
+            (self.release_button, order_status.can_release),
+            (self.cancel_button, order_status.can_cancel),
+            (self.recipient_button, order_status.can_change_recipient),
+        ):
+            button.setEnabled(tracked is not None and allowed(status_id))
         shipments = tracked.detail.get("shipments") or [] if tracked else []
         self.copy_button.setEnabled(bool(shipments))
         if tracked is None:
@@ -448,8 +455,15 @@ class OrdersTab(QWidget):
             service = esc(str(shipment.get("service") or ""))
             shipped = esc(str(shipment.get("shipment_date") or "")[:10])
             parcels.append(f"<li>{carrier} {service}: {shown}, shipped {shipped}</li>")
+        meaning = tracked.meaning
+        advice = (
+            f'<p style="color:#B45309"><b>{esc(meaning.advice)}</b></p>' if meaning.advice else ""
+        )
+        same = meaning.stage.title.casefold() == tracked.status_label.casefold()
+        stage = "" if same else f" ({meaning.stage.title})"
         return (
-            f"<h3>{esc(tracked.order_po)} · {esc(tracked.status_label)}</h3>"
+            f"<h3>{esc(tracked.order_po)} · {esc(tracked.status_label)}{esc(stage)}</h3>"
+            f"{advice}"
             f"<p><b>{esc(tracked.customer)}</b><br>{address}</p>"
             f"<p><b>Items</b></p><ul>{items}</ul>"
             f"<p><b>Total</b> {money(tracked.grand_total)}"
@@ -541,6 +555,13 @@ class RecipientDialog(QDialog):
         if not problems:
             self.address = address
             self.accept()
+
+
+def _change_text(change: StatusChange) -> str:
+    """A notification: the move, and what to do when the new status needs the shop."""
+    text = f"{change.before or order_status.SUBMITTED_LABEL} → {change.after}"
+    advice = change.meaning.advice
+    return f"{text}. {advice}" if advice else text
 
 
 def _local(history: OrderHistory) -> list[TrackedOrder]:

@@ -59,7 +59,7 @@ def test_a_clock_set_back_keeps_the_timeline_in_the_order_it_was_seen(world):
     server.now += 30  # thirty simulated hours: shipped
     history.apply_statuses(api.fetch_order_status(order_pos=[po]))
     labels = [label for label, _seen in history.timeline(po)]
-    assert labels == ["Order Received", "In Production", "Shipped"]
+    assert labels == ["Order Received", "Forwarded to Production", "Shipped"]
     assert next(o for o in history.orders() if o.order_po == po).status_label == "Shipped"
     record("clock-jump", case="timeline after the clock went back two days", statuses=labels)
 

@@ -52,7 +52,9 @@ def test_polls_record_changes_shipments_and_the_timeline(world):
     changes = history.apply_statuses(
         api.fetch_order_status(order_pos=[po]), "2026-11-27T10:03:00+00:00"
     )
-    assert [(c.before, c.after) for c in changes] == [("Order Received", "In Production")]
+    assert [(c.before_id, c.after_id) for c in changes] == [(3, 13)]
+    assert [(c.before, c.after) for c in changes] == [("Order Received", "Forwarded to Production")]
+    assert not changes[0].noteworthy
     assert history.apply_statuses(api.fetch_order_status(order_pos=[po])) == []
     clock.now += 30  # 30 simulated hours: shipped
     history.apply_statuses(api.fetch_order_status(order_pos=[po]), "2026-11-27T10:04:00+00:00")
@@ -61,11 +63,13 @@ def test_polls_record_changes_shipments_and_the_timeline(world):
     assert tracked.detail["shipments"][0]["tracking_number"].startswith("1Z")
     assert [label for label, _seen in history.timeline(po)] == [
         "Order Received",
-        "In Production",
+        "Forwarded to Production",
         "Shipped",
     ]
-    clock.now += 10 * 24  # ten simulated days: delivered, no longer polled
-    history.apply_statuses(api.fetch_order_status(order_pos=[po]))
+    assert po in history.open_pos()
+    clock.now += 10 * 24  # ten simulated days: delivered, complete, no longer polled
+    [done] = history.apply_statuses(api.fetch_order_status(order_pos=[po]))
+    assert done.after_id == 12 and done.noteworthy
     assert po not in history.open_pos()
 
 
@@ -84,7 +88,8 @@ def test_list_orders_also_reports_moves_of_known_orders(world):
     assert history.record_receipts(api.iter_orders(order_pos=[po])) == [], "new is not a move"
     clock.now += 3
     [change] = history.record_receipts(api.iter_orders(order_pos=[po]))
-    assert (change.order_po, change.before, change.after) == (po, "Order Received", "In Production")
+    assert (change.order_po, change.before_id, change.after_id) == (po, 3, 13)
+    assert change.after == "Forwarded to Production"
 
 
 def test_labels_come_from_the_definitions_by_id(world):
