@@ -201,7 +201,9 @@ def measured_outbox(runs: list[Figures]) -> str:
         f"{' (' + '; '.join(short) + ')' if short else ''}, "
         f"left waiting {total(runs, 'still_waiting')}; {total(runs, 'requests')} requests met "
         f"{cell(summed_kinds(runs, 'faults_met'))}; "
-        f"{total(runs, 'lost_submit_answers')} submits lost their answer"
+        f"{total(runs, 'lost_submit_answers')} submits lost their answer, "
+        f"{total(runs, 'duplicate_po_answers')} resends were refused as Duplicate order_po, "
+        f"wrongly rejected {total(runs, 'wrongly_rejected')}"
     )
 
 
@@ -293,11 +295,14 @@ def requirements(settings: dict[str, str]) -> list[Requirement]:
             "outbox",
             "tests/e2e/test_outbox_faults.py::test_orders_through",
             "200 orders submitted while the sandbox injects 30% failures (5xx, 429, read "
-            "timeouts, malformed JSON, connections dropped after the order was stored): exactly "
-            "200 orders on the server, 0 duplicates, 0 lost",
-            f"{orders} drafts sent by the outbox over HTTP to an `fwdesk-sandbox --fail-rate 0.3`"
-            f", once per seed ({seeds}); the server's own order list (a test hook that is never "
-            "faulted) is compared with the drafts; the client's transport counts the faults met",
+            "timeouts, malformed JSON, connections dropped after the order was stored) and its "
+            "lookups lag behind its submits, so resent orders are answered \"Duplicate "
+            "order_po\": exactly 200 orders on the server, 0 duplicates, 0 lost, 0 wrongly "
+            "rejected",
+            f"{orders} drafts sent by the outbox over HTTP to an `fwdesk-sandbox --fail-rate 0.3 "
+            f"--lookup-lag 0.5`, once per seed ({seeds}); the server's own order list (a test "
+            "hook that is never faulted) is compared with the drafts; the client's transport "
+            "counts the faults met and the Duplicate order_po answers",
             measured_outbox,
             short_outbox,
         ),
@@ -307,7 +312,7 @@ def requirements(settings: dict[str, str]) -> list[Requirement]:
             "The same with the app process killed (SIGKILL) at random points and restarted",
             f"{orders} drafts; a sender process (the outbox, as the app runs it) started "
             f"{settings['FWDESK_KILL_RUNS']} times and SIGKILLed after 0.5–2 s each time, then "
-            "run to the end; 30% faults and 15 ms latency throughout",
+            "run to the end; 30% faults, 15 ms latency and 0.5 s lookup lag throughout",
             measured_kill,
             short_kill,
         ),

@@ -26,6 +26,9 @@ DRAFT, SUBMITTING, SUBMITTED, REJECTED, UNKNOWN = (
     "rejected",
     "unknown",
 )
+PENDING = "pending"
+"""An order staged on FinerWorks for review (`pending_orders`), shown in the form like a
+draft that cannot be edited; never a state of a stored draft."""
 EDITABLE_STATES = (DRAFT, REJECTED)
 DEFAULT_PREFIX = "SHOP-"
 EXTRAS = (
@@ -189,6 +192,21 @@ class DraftStore:
                 )
                 created.append(replace(draft, id=cursor.lastrowid, updated_at=now))
         return created
+
+    def create_with_po(self, order_po: str, **content: Any) -> Draft:
+        """A new draft under a PO chosen elsewhere (a pending order's, a spreadsheet's)."""
+        now = _now()
+        draft = Draft(order_po=order_po, **content)
+        try:
+            with self.store.transaction() as tx:
+                cursor = tx.execute(
+                    "INSERT INTO drafts (order_po, state, data, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (draft.order_po, DRAFT, json.dumps(draft.content()), now, now),
+                )
+        except sqlite3.IntegrityError:
+            raise DuplicatePo(f"Another order already uses {order_po}.") from None
+        return replace(draft, id=cursor.lastrowid, updated_at=now)
 
     @staticmethod
     def _next_number(tx: sqlite3.Connection, prefix: str) -> int:

@@ -4,12 +4,20 @@ The rules, in order of importance:
 
 * A draft is marked ``submitting`` (committed to disk) before its request leaves, so a crash
   at any moment leaves a trace that is resolved on the next start.
-* An answer that may have been lost (timeout, cut connection, 5xx, garbled body) makes the
-  draft ``unknown``. It is never sent again until FinerWorks has been asked, by `order_po`,
-  whether it already has the order. FinerWorks refuses a PO that is already in use, so even a
-  request still travelling while we look cannot create a second order.
-* A refusal (validation or business error) rejects the draft with the server's reason; in a
-  batch, the orders are retried one by one so one bad order does not block the others.
+* An answer that may have been lost (timeout, cut connection, 5xx, garbled body, a refused
+  payment that may have left an unpaid order) makes the draft ``unknown``. It is never sent
+  again until FinerWorks has been asked, by `order_po`, whether it already has the order.
+* A refusal of a PO this app sent ("Duplicate order_po", API.md 9.2) is settled the same way:
+  the PO is looked up, and the order FinerWorks holds is adopted only when it is this draft's
+  (same recipient and items, `order_match`); otherwise the draft says plainly that another
+  order uses the PO. Even a request still travelling while we look cannot create a second
+  order, because FinerWorks refuses a PO that is in use.
+* Any other refusal rejects the draft with the server's reason; in a batch, what FinerWorks
+  already has is settled first and the rest are retried one by one, so one bad order does not
+  block the others.
+
+Orders are placed with submit_orders_v2, as FinerWorks' own app does, five to a call (the
+limit both of its documented limits allow).
 """
 
 from __future__ import annotations
@@ -25,19 +33,39 @@ from fwdesk.api.errors import (
     ApiValidationError,
     AuthError,
     BusinessError,
+    DuplicatePo,
     NetworkError,
+    PaymentFailed,
     RateLimited,
 )
 from fwdesk.api.limits import SUBMIT_BATCH
+from fwdesk.api.orders import Receipt
 from fwdesk.core.drafts import DRAFT, REJECTED, SUBMITTED, SUBMITTING, UNKNOWN, Draft, DraftStore
 from fwdesk.core.messages import explain
+from fwdesk.core.order_match import same_order
+from fwdesk.core.payment import CREDITS_FALLBACK, Payment
 
 if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
 
 log = logging.getLogger(__name__)
-ALREADY_USED = "already used"
 NOT_RECEIVED = "FinerWorks has not received this order; it will be sent again."
+PO_HELD = (
+    "FinerWorks says it already has an order with the PO {po}, but does not list it yet; "
+    "fwdesk keeps checking before anything is sent again."
+)
+OTHER_ORDER = (
+    "FinerWorks already has a different order under the PO {po}{which}. Give this order a "
+    "new PO, then send it again."
+)
+UNPAID = (
+    "Placed, but FinerWorks could not take the payment: {reason} The order waits until it is "
+    "paid: update your card or add credits in your FinerWorks account."
+)
+NOT_PAID = (
+    "FinerWorks refused the payment and did not place the order: {reason} Choose another "
+    "way to pay, then send it again."
+)
 
 
 @dataclass
@@ -46,6 +74,18 @@ class SendReport:
     rejected: dict[str, str] = field(default_factory=dict)
     waiting: list[str] = field(default_factory=list)
     """Not placed yet, for reasons that may pass (network, FinerWorks busy, unresolved)."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """Placed, with something the shop must know (a refused payment: the order waits,
+    unpaid)."""
+
+
+@dataclass(frozen=True)
+class _Held:
+    """An order FinerWorks holds under a PO; `receipt` is None when only its status was found."""
+
+    order_id: int | None
+    confirmation_id: int | None
+    receipt: Receipt | None
 
 
 class Outbox:
@@ -72,23 +112,46 @@ class Outbox:
                 self.drafts.mark([d.id for d in open_drafts if d.state == SUBMITTING], UNKNOWN)
             self.reconcile(client, open_drafts)
 
-    def reconcile(self, client: FinerWorksClient, drafts: Sequence[Draft]) -> bool:
-        """Ask FinerWorks which of these orders it has. Found: submitted. Not found: back to
-        draft, safe to send. Returns False (states untouched) when FinerWorks cannot be asked."""
+    def reconcile(
+        self,
+        client: FinerWorksClient,
+        drafts: Sequence[Draft],
+        *,
+        unverified_is_ours: Callable[[Draft], bool] = lambda _draft: True,
+        missing_state: str = DRAFT,
+    ) -> bool:
+        """Ask FinerWorks which of these orders it has. This draft's order: submitted. Another
+        order under its PO: rejected, saying so. Not found: `missing_state` (back to draft,
+        safe to send). `unverified_is_ours` decides for an order found without a recipient or
+        items to compare. Returns False (states untouched) when FinerWorks cannot be asked."""
         by_po = {d.order_po: d for d in drafts}
         try:
-            statuses = client.fetch_order_status(order_pos=list(by_po))
+            held = _look_up(client, list(by_po))
         except ApiError as error:
             log.info("could not reconcile %d orders yet: %s", len(by_po), error)
             return False
-        found = {s.order_po: s for s in statuses if s.order_po in by_po}
-        placed = [by_po[po].id for po in found]
-        ids = {by_po[po].id: (s.order_id, s.order_confirmation_id) for po, s in found.items()}
+        placed, others, missing = [], [], []
+        for po, draft in by_po.items():
+            found = held.get(po)
+            if found is None:
+                missing.append(draft)
+                continue
+            verdict = None if found.receipt is None else same_order(draft, found.receipt)
+            ours = unverified_is_ours(draft) if verdict is None else verdict
+            (placed if ours else others).append((draft, found))
         if placed:
-            self.drafts.mark(placed, SUBMITTED, ids=ids)
-        missing = [d.id for po, d in by_po.items() if po not in found]
-        if missing:
-            self.drafts.mark(missing, DRAFT, message=NOT_RECEIVED)
+            self.drafts.mark(
+                [d.id for d, _found in placed],
+                SUBMITTED,
+                ids={d.id: (f.order_id, f.confirmation_id) for d, f in placed},
+            )
+        for draft, found in others:
+            which = f" (order {found.order_id})" if found.order_id else ""
+            message = OTHER_ORDER.format(po=draft.order_po, which=which)
+            self.drafts.mark([draft.id], REJECTED, message=message)
+        template = NOT_RECEIVED if missing_state == DRAFT else PO_HELD
+        for draft in missing:
+            self.drafts.mark([draft.id], missing_state, message=template.format(po=draft.order_po))
         return True
 
     # -- sending --------------------------------------------------------------------------
@@ -98,10 +161,12 @@ class Outbox:
         client: FinerWorksClient,
         draft_ids: Sequence[int],
         progress: Callable[[int, int], None] | None = None,
+        *,
+        payment: Payment = CREDITS_FALLBACK,
     ) -> SendReport:
-        """Place the given drafts, in API-sized batches, retrying what may pass. `progress`
-        is only called between batches (never while a batch's fate is open), and may raise
-        to stop."""
+        """Place the given drafts, in API-sized batches, retrying what may pass. Test orders
+        go with the test token, the others as `payment` says. `progress` is only called
+        between batches (never while a batch's fate is open), and may raise to stop."""
         wanted = list(dict.fromkeys(draft_ids))
         self.recover(client)
         for round_number in range(self.rounds):
@@ -115,25 +180,41 @@ class Outbox:
                     # An answer lost in an earlier round, whose check failed too: settled
                     # before anything is sent again, so it is neither resent nor left waiting.
                     self.reconcile(client, unknown)
-            ready = [d for d in self._drafts(wanted) if d.state == DRAFT]
-            batches = [ready[i : i + SUBMIT_BATCH] for i in range(0, len(ready), SUBMIT_BATCH)]
+            batches = self._batches([d for d in self._drafts(wanted) if d.state == DRAFT], payment)
             while batches:
-                batch = batches.pop(0)
-                batches[:0] = self._send_batch(client, batch)
+                batch, token = batches.pop(0)
+                batches[:0] = [(b, token) for b in self._send_batch(client, batch, token)]
                 if progress is not None:
                     done = sum(1 for d in self._drafts(wanted) if d.state in (SUBMITTED, REJECTED))
                     progress(done, len(wanted))
         return self._report(wanted)
 
-    def _send_batch(self, client: FinerWorksClient, batch: list[Draft]) -> list[list[Draft]]:
+    @staticmethod
+    def _batches(ready: list[Draft], payment: Payment) -> list[tuple[list[Draft], str | None]]:
+        """One payment token per call, so test orders never share a call with paid ones."""
+        groups: dict[str | None, list[Draft]] = {}
+        for draft in ready:
+            groups.setdefault(payment.token_for(draft.test_mode), []).append(draft)
+        return [
+            (drafts[i : i + SUBMIT_BATCH], token)
+            for token, drafts in groups.items()
+            for i in range(0, len(drafts), SUBMIT_BATCH)
+        ]
+
+    def _send_batch(
+        self, client: FinerWorksClient, batch: list[Draft], token: str | None
+    ) -> list[list[Draft]]:
         """Sends one batch; returns batches still to send in this round (a split batch)."""
         ids = [d.id for d in batch]
         self.drafts.mark(ids, SUBMITTING)
         try:
-            received = client.submit_orders([d.to_order() for d in batch])
+            received = client.submit_orders_v2([d.to_order() for d in batch], token)
         except AuthError:
             self.drafts.mark(ids, DRAFT, message="FinerWorks did not accept the API keys.")
             raise
+        except PaymentFailed as refusal:
+            self._unpaid(client, batch, refusal)
+            return []
         except (BusinessError, ApiValidationError) as refusal:
             return self._refused(client, batch, refusal)
         except ApiError as error:
@@ -172,22 +253,41 @@ class Outbox:
         self.drafts.mark(ids, UNKNOWN, message=explain(error))
         self.reconcile(client, batch)
 
+    def _unpaid(self, client: FinerWorksClient, batch: list[Draft], refusal: ApiError) -> None:
+        """A refused payment may have left the orders on FinerWorks, unpaid: what is there is
+        kept as placed (never sent again), what is not is handed back to choose another way."""
+        ids = [d.id for d in batch]
+        self.drafts.mark(ids, UNKNOWN, message=explain(refusal))
+        if not self.reconcile(client, batch):
+            return
+        for draft in self._drafts(ids):
+            if draft.state == SUBMITTED:
+                message = UNPAID.format(reason=_sentence(refusal.message))
+                self.drafts.mark([draft.id], SUBMITTED, message=message)
+            elif draft.state == DRAFT:
+                message = NOT_PAID.format(reason=_sentence(refusal.message))
+                self.drafts.mark([draft.id], REJECTED, message=message)
+
     def _refused(
         self, client: FinerWorksClient, batch: list[Draft], refusal: ApiError
     ) -> list[list[Draft]]:
         ids = [d.id for d in batch]
-        if len(batch) > 1:
-            # Which order was refused? Whatever FinerWorks already has stays placed; the rest
-            # go again one at a time, so each gets its own answer.
+        about_po = _refuses_a_po(refusal, batch)
+        if len(batch) > 1 or about_po:
+            # Whatever FinerWorks already has of this batch is settled by looking it up; the
+            # rest go again one at a time, so each gets its own answer. A PO FinerWorks says
+            # it holds is trusted as ours only if this draft was sent before.
             self.drafts.mark(ids, UNKNOWN)
-            if not self.reconcile(client, batch):
+            sent_before = {d.id for d in batch if d.attempts > 0}
+            settled = self.reconcile(
+                client,
+                batch,
+                unverified_is_ours=lambda d: d.id in sent_before,
+                missing_state=UNKNOWN if about_po and len(batch) == 1 else DRAFT,
+            )
+            if not settled:
                 return []
             return [[d] for d in self._drafts(ids) if d.state == DRAFT]
-        if ALREADY_USED in refusal.message.lower() and batch[0].attempts > 0:
-            self.drafts.mark(ids, UNKNOWN)
-            self.reconcile(client, batch)
-            if self._drafts(ids)[0].state == SUBMITTED:
-                return []
         self.drafts.mark(ids, REJECTED, message=_reason(refusal))
         return []
 
@@ -199,6 +299,8 @@ class Outbox:
         for draft in self._drafts(wanted):
             if draft.state == SUBMITTED:
                 report.submitted.append(draft.order_po)
+                if draft.message:
+                    report.notes[draft.order_po] = draft.message
             elif draft.state == REJECTED:
                 report.rejected[draft.order_po] = draft.message
             else:
@@ -206,11 +308,45 @@ class Outbox:
         return report
 
 
+def _look_up(client: FinerWorksClient, pos: list[str]) -> dict[str, _Held]:
+    """The orders FinerWorks holds under these POs: list_orders by PO first (it carries the
+    recipient and items to compare), then fetch_order_status for any it did not list (test
+    orders may not be listed, and a server may ignore the filter)."""
+    held = {
+        r.order_po: _Held(r.order_id, r.order_confirmation_id, r) for r in client.find_orders(pos)
+    }
+    rest = [po for po in pos if po not in held]
+    if rest:
+        for status in client.fetch_order_status(order_pos=rest):
+            if status.order_po in rest:
+                held.setdefault(
+                    status.order_po, _Held(status.order_id, status.order_confirmation_id, None)
+                )
+    return held
+
+
+def _refuses_a_po(refusal: ApiError, batch: list[Draft]) -> bool:
+    """Whether the refusal is about an order_po being in use: FinerWorks' "Duplicate
+    order_po", or any refusal that names the order_po field or one of the batch's POs."""
+    if isinstance(refusal, DuplicatePo):
+        return True
+    if isinstance(refusal, ApiValidationError) and any(
+        path.rsplit(".", 1)[-1] == "order_po" for path in refusal.field_errors
+    ):
+        return True
+    return any(d.order_po and d.order_po in refusal.message for d in batch)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip() or "no reason given."
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _reason(refusal: ApiError) -> str:
     if isinstance(refusal, ApiValidationError) and refusal.field_errors:
         details = "; ".join(
-            f"{field_path.split('.', 1)[-1]}: {' '.join(messages)}"
-            for field_path, messages in refusal.field_errors.items()
+            f"{field_path}: {' '.join(messages)}"
+            for field_path, messages in refusal.by_field.items()
         )
         return f"FinerWorks refused the order: {details}"
     return f"FinerWorks refused the order: {refusal.message}"

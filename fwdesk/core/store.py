@@ -82,6 +82,15 @@ MIGRATIONS = [
         PRIMARY KEY (order_po, status_id)
     );
     """,
+    # 5: orders staged on FinerWorks for review (its pending table), as last listed
+    """
+    CREATE TABLE pending_orders (
+        fulfillment_id INTEGER PRIMARY KEY,
+        order_po TEXT NOT NULL,
+        data TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

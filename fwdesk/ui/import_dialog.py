@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -29,7 +28,9 @@ from fwdesk.core.csv_import import CsvImport, create_drafts, parse_orders_csv
 from fwdesk.core.drafts import REJECTED, SUBMITTED, Draft, DraftStore
 from fwdesk.core.messages import explain
 from fwdesk.core.outbox import Outbox, SendReport
+from fwdesk.core.payment import CREDITS_FALLBACK, Payment
 from fwdesk.core.store import STORAGE_ERRORS, Store
+from fwdesk.ui.send_dialog import confirm_send
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 PREVIEW_COLUMNS = ("Row", "Order", "Recipient", "SKU", "Qty", "Problems")
@@ -178,22 +179,27 @@ class ImportDialog(QDialog):
         drafts = self.create_drafts()
         if not drafts:
             return
-        answer = QMessageBox.question(
-            self,
-            "Submit all",
-            f"Send {len(drafts)} orders to FinerWorks?\n{self._mode_text()}",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        store, ids = self._store, [d.id for d in drafts]
         self._set_busy(True)
+        noun = "order" if len(drafts) == 1 else "orders"
+        confirm_send(
+            self,
+            self._service,
+            title="Submit all",
+            summary=f"Send {len(drafts)} {noun} to FinerWorks?",
+            mode=self._mode_text(),
+            total=None,
+            all_test=all(d.test_mode for d in drafts),
+            on_send=lambda payment: self._send_all([d.id for d in drafts], payment),
+            on_cancel=lambda: self._set_busy(False),
+        )
+
+    def _send_all(self, ids: list[int], payment: Payment | None) -> None:
+        store, chosen = self._store, payment or CREDITS_FALLBACK
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self._job = self._service.submit(
             "submit imported orders",
-            lambda context: _send_all(context, store, ids),
+            lambda context: _send_all(context, store, ids, chosen),
             priority=Priority.BACKGROUND,
             abortable=False,
             on_done=self._finished,
@@ -259,7 +265,7 @@ class ImportDialog(QDialog):
         super().done(result)
 
 
-def _send_all(context: JobContext, store: Store, ids: list[int]) -> SendReport:
+def _send_all(context: JobContext, store: Store, ids: list[int], payment: Payment) -> SendReport:
     return Outbox(DraftStore(store), sleep=context.sleep).send(
-        context.client, ids, context.progress
+        context.client, ids, context.progress, payment=payment
     )

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from fwdesk.api.orders import Address, AddressCheck, Order
-from fwdesk.api.shipping import ShippingOption
+from fwdesk.api.shipping import OrderQuote, ShippingOption
+from fwdesk.core import pending_orders
 from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.drafts import (
     DRAFT,
+    PENDING,
     REJECTED,
     SUBMITTED,
     SUBMITTING,
@@ -44,10 +46,14 @@ from fwdesk.core.drafts import (
 from fwdesk.core.messages import explain
 from fwdesk.core.order_rules import check_draft, quote_ready
 from fwdesk.core.outbox import Outbox, SendReport
+from fwdesk.core.payment import CREDITS_FALLBACK, TEST_TOKEN, Payment
+from fwdesk.core.pending_orders import PendingOrders, Staged
 from fwdesk.core.store import STORAGE_ERRORS, Store
 from fwdesk.ui.catalog_model import money
 from fwdesk.ui.order_form import ExtrasForm, ItemsEditor, RecipientForm, error_label
+from fwdesk.ui.pending_panel import PendingPanel
 from fwdesk.ui.quote_panel import QuotePanel
+from fwdesk.ui.send_dialog import confirm_send
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
 QUOTE_DELAY_MS = 300
@@ -55,7 +61,12 @@ SAVE_DELAY_MS = 300
 NOT_SAVED = "The order could not be saved to disk first (see the message at the top)."
 SAVE_RETRY_MS = 5000
 """After a failed save (a full disk), how often saving is tried again."""
+PENDING_REFRESH_MS = 5 * 60_000
+"""How often FinerWorks' pending orders are listed again (other desks add to them)."""
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 1
+"""List items of pending orders carry their fulfillment id under this role."""
 STATE_LABELS = {
+    PENDING: "on FinerWorks for review",
     DRAFT: "draft",
     SUBMITTING: "sending…",
     UNKNOWN: "checking with FinerWorks",
@@ -78,9 +89,13 @@ class OrderTab(QWidget):
         self._mode_text = mode_text
         self.po_prefix = prefix
         self.draft: Draft | None = None
+        self._staged: Staged | None = None
+        """The pending order shown, when the form shows one (read-only)."""
         self._generation = 0
         self._quoted_generation = -1
         self._loading = False
+        self._sending = False
+        """Between Submit and the end of the send (the question included)."""
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._unsaved = False
@@ -90,6 +105,9 @@ class OrderTab(QWidget):
         self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._quote_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._quote_timer.timeout.connect(self._ask_quote)
+        self._pending_timer = QTimer(self, interval=PENDING_REFRESH_MS)
+        self._pending_timer.timeout.connect(self.refresh_pending)
+        self._pending_timer.start()
         self._build()
         self.refresh_list()
 
@@ -162,6 +180,10 @@ class OrderTab(QWidget):
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.addWidget(self.save_problem)
+        self.pending_panel = PendingPanel()
+        self.pending_panel.take_requested.connect(self._take_pending)
+        self.pending_panel.delete_requested.connect(self._delete_pending)
+        form_layout.addWidget(self.pending_panel)
         form_layout.addLayout(po_row)
         form_layout.addWidget(self.po_error)
         form_layout.addWidget(self.state_label)
@@ -183,6 +205,14 @@ class OrderTab(QWidget):
         self.validate_button.clicked.connect(self.validate)
         self.submit_button = QPushButton("&Submit order…", objectName="submitButton")
         self.submit_button.clicked.connect(self.submit)
+        self.review_button = QPushButton(
+            "Save to FinerWorks for review", objectName="saveForReviewButton"
+        )
+        self.review_button.setToolTip(
+            "Stages the order on FinerWorks without placing it, so another desk or FinerWorks' "
+            "dashboard can review and place it."
+        )
+        self.review_button.clicked.connect(self.save_for_review)
         self.result = QLabel(objectName="submitResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -194,6 +224,7 @@ class OrderTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.submit_button)
         right_layout.addLayout(actions)
+        right_layout.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignRight)
         right_layout.addWidget(self.result)
 
         splitter = QSplitter()
@@ -219,8 +250,23 @@ class OrderTab(QWidget):
         self.refresh_list()
         self.recover()
 
+    @Slot()
+    def refresh_pending(self) -> None:
+        """List FinerWorks' pending orders again (in the background lane)."""
+        store = self._drafts.store
+        self._service.submit(
+            "pending orders",
+            lambda context: pending_orders.refresh(context.client, store),
+            priority=Priority.BACKGROUND,
+            key="pending-refresh",
+            on_done=lambda _staged: self.refresh_list(),
+            report=False,
+        )
+
     def recover(self) -> None:
-        """Drafts whose sending was interrupted are settled before anything else is sent."""
+        """Drafts whose sending was interrupted are settled before anything else is sent;
+        FinerWorks' pending orders are listed too."""
+        self.refresh_pending()
         if self._drafts.in_states(SUBMITTING, UNKNOWN):
             store = self._drafts.store
             self._service.submit(
@@ -243,6 +289,21 @@ class OrderTab(QWidget):
             self.drafts_list.addItem(item)
             if self.draft is not None and draft.id == self.draft.id:
                 self.drafts_list.setCurrentItem(item)
+        staged_orders = PendingOrders(self._drafts.store).all()
+        if staged_orders:
+            header = QListWidgetItem("On FinerWorks for review")
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.drafts_list.addItem(header)
+        for staged in staged_orders:
+            item = QListWidgetItem(_list_text(staged.as_draft(), state=None))
+            item.setData(PENDING_ROLE, staged.fulfillment_id)
+            item.setToolTip("Staged on FinerWorks; any desk of the shop can place it.")
+            self.drafts_list.addItem(item)
+            if self._staged is not None and staged.fulfillment_id == self._staged.fulfillment_id:
+                self.drafts_list.setCurrentItem(item)
 
     def _label_current(self) -> None:
         item = self.drafts_list.currentItem()
@@ -258,6 +319,7 @@ class OrderTab(QWidget):
         if not self.save_now():
             return
         self.draft = None
+        self._staged = None
         self._show(None)
         self.result.clear()
         self.refresh_list()
@@ -267,9 +329,18 @@ class OrderTab(QWidget):
         if not self.save_now():
             self.refresh_list()
             return
+        pending_id = item.data(PENDING_ROLE)
+        if pending_id is not None:
+            staged = PendingOrders(self._drafts.store).get(pending_id)
+            if staged is not None:
+                self._staged = staged
+                self.draft = replace(staged.as_draft(), state=PENDING)
+                self._show(self.draft)
+            return
         draft = self._drafts.get(item.data(Qt.ItemDataRole.UserRole))
         if draft is not None:
             self.draft = draft
+            self._staged = None
             self._show(draft)
 
     @Slot()
@@ -304,6 +375,8 @@ class OrderTab(QWidget):
         ):
             widget.setEnabled(editable)
         self.delete_button.setEnabled(draft is not None and draft.editable)
+        self.review_button.setEnabled(editable)
+        self.pending_panel.show_staged(self._staged if draft and draft.state == PENDING else None)
         self._show_state(draft)
         self.recipient.show_problems({})
         self.po_error.hide()
@@ -319,6 +392,7 @@ class OrderTab(QWidget):
             UNKNOWN: "FinerWorks' answer was lost; fwdesk is checking whether the order arrived "
             "before sending anything again.",
             SUBMITTING: "Being sent…",
+            PENDING: "",
         }.get(draft.state, draft.message)
         self.state_label.setText(text)
 
@@ -413,7 +487,7 @@ class OrderTab(QWidget):
         )
 
     def _sku_checked(self, sku: str, quantity: int, found: list) -> None:
-        if not found:
+        if not any(details.available for details in found):
             self.items.show_message(f"FinerWorks does not know {sku}.")
             return
         self.items.show_message("")
@@ -421,6 +495,13 @@ class OrderTab(QWidget):
         self.items.add_item(DraftItem(sku, quantity, (found[0].name or "")[:50]))
 
     # -- quote ----------------------------------------------------------------------------
+
+    def requote(self) -> None:
+        """Ask again: the account's shipping preferences changed what FinerWorks preselects,
+        so the order's method is chosen afresh."""
+        if self.draft is not None and self.draft.editable:
+            self.draft = replace(self.draft, shipping_code=None)
+        self._quote_soon()
 
     @Slot()
     def _quote_soon(self) -> None:
@@ -444,17 +525,18 @@ class OrderTab(QWidget):
             lambda context: _quote(context, order),
             priority=Priority.INTERACTIVE,
             key="quote",
-            on_done=lambda options: self._quoted(generation, options),
+            on_done=lambda quote: self._quoted(generation, quote),
             on_error=lambda error: self._quote_failed(generation, error),
             report=False,
         )
 
-    def _quoted(self, generation: int, options: list[ShippingOption]) -> None:
+    def _quoted(self, generation: int, quote: OrderQuote) -> None:
         if generation != self._generation:
             return  # the form changed since this was asked: a newer quote is on its way
         self._quoted_generation = generation
-        chosen = self.quote.show_options(options, self.draft.shipping_code if self.draft else None)
-        self._apply_line_prices(options)
+        kept = self.draft.shipping_code if self.draft else None
+        chosen = self.quote.show_options(quote.options, kept, quote.preferred_option)
+        self._apply_line_prices(quote.options)
         if self.draft is not None and chosen != self.draft.shipping_code:
             self.draft = replace(self.draft, shipping_code=chosen)
             self._save_timer.start()
@@ -555,7 +637,11 @@ class OrderTab(QWidget):
         self._show_result("Asking FinerWorks to check the order…")
         self._service.submit(
             "validate order",
-            lambda context: context.client.submit_orders([order], validate_only=True),
+            # With the test token, as FinerWorks' own app checks a spreadsheet (API.md 9.2):
+            # a check never pays.
+            lambda context: context.client.submit_orders_v2(
+                [order], TEST_TOKEN, validate_only=True
+            ),
             on_done=lambda _none: self._show_result(
                 "FinerWorks found no problems with this order."
             ),
@@ -565,6 +651,9 @@ class OrderTab(QWidget):
 
     @Slot()
     def submit(self) -> None:
+        """Checks the form, asks FinerWorks how the account can pay, then asks the shop."""
+        if self._sending:
+            return  # a double click that slipped through
         if self.draft is None or self._problems():
             self._show_result("Some fields need attention (marked in red). Nothing was sent.")
             return
@@ -572,25 +661,40 @@ class OrderTab(QWidget):
             self._show_result(NOT_SAVED + " Nothing was sent.")
             return
         draft = self.draft
-        total = self.quote.grand_total(draft.shipping_code)
-        answer = QMessageBox.question(
-            self,
-            "Send this order?",
-            f"Send order {draft.order_po} to FinerWorks?\n\n"
-            f"Total: {money(total) if total is not None else 'not quoted yet'} "
-            f"(shipping {draft.shipping_code})\n{self._mode_text()}",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        self._sending = True
         self.submit_button.setEnabled(False)
+        total = self.quote.grand_total(draft.shipping_code)
+        option = self.quote.option(draft.shipping_code)
+        method = option.shipping_method if option and option.shipping_method else "not chosen"
+        confirm_send(
+            self,
+            self._service,
+            title="Send this order?",
+            summary=f"Send order {draft.order_po} to FinerWorks?\n\n"
+            f"Total: {money(total) if total is not None else 'not quoted yet'} "
+            f"(shipping: {method})",
+            mode=self._mode_text(),
+            total=total,
+            all_test=draft.test_mode,
+            on_send=lambda payment: self._send(draft.id, payment),
+            on_cancel=self._not_sent,
+        )
+
+    @Slot()
+    def _not_sent(self) -> None:
+        self._sending = False
+        self.submit_button.setEnabled(self.draft is None or self.draft.editable)
+
+    def _send(self, draft_id: int, payment: Payment | None) -> None:
+        if self.draft is None or self.draft.id != draft_id:
+            self._not_sent()
+            return  # the shop moved on to another order while the question was open
         store = self._drafts.store
-        draft_id = draft.id
-        self._show_result(f"Sending {draft.order_po}…")
+        chosen = payment or CREDITS_FALLBACK
+        self._show_result(f"Sending {self.draft.order_po if self.draft else 'the order'}…")
         self._service.submit(
             "submit order",
-            lambda context: _send(context, store, [draft_id]),
+            lambda context: _send(context, store, [draft_id], chosen),
             priority=Priority.INTERACTIVE,
             abortable=False,
             on_done=self._sent,
@@ -598,12 +702,13 @@ class OrderTab(QWidget):
         )
 
     def _sent(self, report: SendReport) -> None:
-        self.submit_button.setEnabled(True)
+        self._not_sent()
         if report.submitted:
             placed = self._drafts.by_po(report.submitted[0])
             self.new_draft()
+            note = report.notes.get(placed.order_po)
             self._show_result(
-                f"Order {placed.order_po} placed with FinerWorks (order {placed.order_id})."
+                note or f"Order {placed.order_po} placed with FinerWorks (order {placed.order_id})."
             )
             self.submitted.emit(placed.order_po)
             return
@@ -619,22 +724,116 @@ class OrderTab(QWidget):
             )
 
     def _send_failed(self, error: Exception) -> None:
-        self.submit_button.setEnabled(True)
+        self._not_sent()
         self._show_result(explain(error))
         self.refresh_list()
 
     def _show_result(self, text: str) -> None:
         self.result.setText(text)
 
+    # -- pending orders on FinerWorks -----------------------------------------------------
 
-def _list_text(draft: Draft) -> str:
+    @Slot()
+    def save_for_review(self) -> None:
+        """Stages the order on FinerWorks (save_pending_orders) instead of placing it."""
+        if self._sending or self.draft is None or self._problems():
+            self._show_result("Some fields need attention (marked in red). Nothing was sent.")
+            return
+        if not self.save_now():
+            self._show_result(NOT_SAVED + " Nothing was sent.")
+            return
+        self._sending = True
+        self.review_button.setEnabled(False)
+        store, draft_id = self._drafts.store, self.draft.id
+        self._show_result(f"Saving {self.draft.order_po} to FinerWorks for review…")
+        self._service.submit(
+            "save for review",
+            lambda context: pending_orders.save_for_review(context.client, store, draft_id),
+            abortable=False,
+            on_done=self._saved_for_review,
+            on_error=self._review_failed,
+        )
+
+    def _saved_for_review(self, staged: Staged) -> None:
+        self._not_sent()
+        self.draft = None
+        self._staged = staged
+        self.refresh_list()
+        self.draft = replace(staged.as_draft(), state=PENDING)
+        self._show(self.draft)
+        self._show_result(
+            f"{staged.order_po} is saved on FinerWorks for review (pending order "
+            f"{staged.fulfillment_id}). It is not placed until a desk or FinerWorks' dashboard "
+            "places it."
+        )
+
+    def _review_failed(self, error: Exception) -> None:
+        self._not_sent()
+        self.review_button.setEnabled(True)
+        self._show_result(explain(error))
+
+    @Slot(int)
+    def _take_pending(self, fulfillment_id: int) -> None:
+        store = self._drafts.store
+        self.pending_panel.set_busy(True)
+        self._service.submit(
+            "take pending order",
+            lambda context: pending_orders.take_in(context.client, store, fulfillment_id),
+            abortable=False,
+            on_done=self._taken,
+            on_error=self._pending_failed,
+        )
+
+    def _taken(self, draft: Draft) -> None:
+        self._staged = None
+        self.draft = draft
+        self.refresh_list()
+        self._show(draft)
+        self._show_result(f"{draft.order_po} is now a draft on this computer.")
+
+    @Slot(int)
+    def _delete_pending(self, fulfillment_id: int) -> None:
+        staged = self._staged
+        po = staged.order_po if staged else str(fulfillment_id)
+        answer = QMessageBox.question(
+            self,
+            "Delete pending order",
+            f"Delete {po} from FinerWorks' pending orders? No desk will be able to place it.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store = self._drafts.store
+        self.pending_panel.set_busy(True)
+        self._service.submit(
+            "delete pending order",
+            lambda context: pending_orders.delete(context.client, store, fulfillment_id),
+            abortable=False,
+            on_done=lambda _none: self._pending_deleted(po),
+            on_error=self._pending_failed,
+        )
+
+    def _pending_deleted(self, po: str) -> None:
+        self.new_draft()
+        self._show_result(f"{po} was deleted from FinerWorks' pending orders.")
+
+    def _pending_failed(self, error: Exception) -> None:
+        self.pending_panel.set_busy(False)
+        self._show_result(explain(error))
+
+
+def _list_text(draft: Draft, state: str | None = "") -> str:
+    """`state` None leaves the state out (the list's group heading says it)."""
     name = " ".join(filter(None, [draft.recipient.first_name, draft.recipient.last_name]))
-    return f"{draft.order_po}  ·  {name or 'no recipient yet'}  ·  {STATE_LABELS[draft.state]}"
+    text = f"{draft.order_po}  ·  {name or 'no recipient yet'}"
+    return text if state is None else f"{text}  ·  {STATE_LABELS[state or draft.state]}"
 
 
-def _quote(context: JobContext, order: Order) -> list[ShippingOption]:
-    return context.client.list_shipping_options(order)
+def _quote(context: JobContext, order: Order) -> OrderQuote:
+    """Quoted as FinerWorks' own app quotes: list_shipping_options_multiple, which also names
+    the option the account's shipping preferences pick (API.md 9.3)."""
+    quotes = context.client.list_shipping_options_multiple([order])
+    return quotes[0] if quotes else OrderQuote(order_po=order.order_po)
 
 
-def _send(context: JobContext, store: Store, ids: list[int]) -> SendReport:
-    return Outbox(DraftStore(store), sleep=context.sleep).send(context.client, ids)
+def _send(context: JobContext, store: Store, ids: list[int], payment: Payment) -> SendReport:
+    return Outbox(DraftStore(store), sleep=context.sleep).send(context.client, ids, payment=payment)

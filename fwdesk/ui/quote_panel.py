@@ -19,7 +19,8 @@ from fwdesk.api.shipping import ShippingOption
 from fwdesk.ui.catalog_model import money
 
 TRANSIT = {"EC": "3–7 days", "SD": "2–5 days", "EX": "2–3 days", "ON": "1–2 days", "FS": "Fastest"}
-"""FinerWorks' published delivery ranges per code (EX, ON: API.md marks them uncertain)."""
+"""Delivery ranges per code, for answers without FinerWorks' own `transit_time` (EX, ON: API.md
+marks them uncertain)."""
 COLUMNS = ("Method", "Carrier", "Delivery", "Shipping", "Tax", "Total")
 
 
@@ -69,8 +70,15 @@ class QuotePanel(QWidget):
         self.status.setText(text)
         self.totals.clear()
 
-    def show_options(self, options: list[ShippingOption], preferred: str | None) -> str | None:
-        """Fill the table; keep the user's method when still offered, else the cheapest."""
+    def show_options(
+        self,
+        options: list[ShippingOption],
+        kept: str | None,
+        preferred: ShippingOption | None = None,
+    ) -> str | None:
+        """Fill the table; keep the order's method (`kept`, an option id or letter code) when
+        still offered, else the option the account's shipping preferences pick, else the
+        cheapest. Returns the chosen option's `choice`."""
         self._options = sorted(options, key=lambda o: _total(o))
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._options))
@@ -79,7 +87,7 @@ class QuotePanel(QWidget):
             cells = [
                 option.shipping_method or option.shipping_code,
                 option.carrier or "",
-                TRANSIT.get(option.shipping_code, ""),
+                option.transit_time or TRANSIT.get(option.shipping_code, ""),
                 money(option.rate),
                 money(totals.order_sales_tax if totals else None),
                 money(_total(option)),
@@ -91,21 +99,41 @@ class QuotePanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
-        codes = [o.shipping_code for o in self._options]
-        chosen = preferred if preferred in codes else (codes[0] if codes else None)
-        if chosen is not None:
-            self.table.selectRow(codes.index(chosen))
+        row = self._row_of(kept)
+        by_preference = row is None and preferred is not None
+        if by_preference:
+            row = self._row_of(preferred.choice)
+        by_preference = by_preference and row is not None
+        if row is None and self._options:
+            row = 0
+        chosen = None if row is None else self._options[row].choice
+        if row is not None:
+            self.table.selectRow(row)
         self.table.blockSignals(False)
-        self.status.setText(
-            "Prices in US dollars, from FinerWorks."
-            if options
-            else "No shipping options for this destination."
-        )
+        if not options:
+            self.status.setText("No shipping options for this destination.")
+        elif by_preference:
+            self.status.setText(
+                "Prices in US dollars, from FinerWorks. The method chosen follows your shipping "
+                "preferences (Account menu)."
+            )
+        else:
+            self.status.setText("Prices in US dollars, from FinerWorks.")
         self._show_totals(chosen)
         return chosen
 
+    def _row_of(self, shipping_code: str | None) -> int | None:
+        return next(
+            (row for row, o in enumerate(self._options) if o.answers_to(shipping_code)), None
+        )
+
+    def option(self, shipping_code: str | None) -> ShippingOption | None:
+        """The option an order's shipping_code (an id or a letter code) names, if quoted."""
+        row = self._row_of(shipping_code)
+        return None if row is None else self._options[row]
+
     def _show_totals(self, code: str | None) -> None:
-        option = next((o for o in self._options if o.shipping_code == code), None)
+        option = self.option(code)
         totals = option.calculated_total if option else None
         if totals is None:
             self.totals.clear()
@@ -117,14 +145,14 @@ class QuotePanel(QWidget):
         )
 
     def grand_total(self, code: str | None) -> Decimal | None:
-        option = next((o for o in self._options if o.shipping_code == code), None)
+        option = self.option(code)
         return _total(option) if option else None
 
     @Slot()
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            code = self._options[rows[0].row()].shipping_code
+            code = self._options[rows[0].row()].choice
             self._show_totals(code)
             self.chosen.emit(code)
 

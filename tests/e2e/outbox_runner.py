@@ -15,6 +15,7 @@ from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
 from fwdesk.core.drafts import DRAFT, SUBMITTING, UNKNOWN, DraftStore
 from fwdesk.core.outbox import Outbox
+from fwdesk.core.payment import Payment, PaymentKind
 from fwdesk.core.store import Store
 
 
@@ -28,7 +29,8 @@ def main() -> int:
     )
     with client:
         pending = [d.id for d in drafts.in_states(DRAFT, SUBMITTING, UNKNOWN)]
-        report = Outbox(drafts, rounds=20, pause=0.05).send(client, pending)
+        card = Payment(PaymentKind.CARD, "demo card", token="tok_demo_visa_4242")
+        report = Outbox(drafts, rounds=20, pause=0.05).send(client, pending, payment=card)
     print(f"submitted {len(report.submitted)} waiting {len(report.waiting)}", flush=True)
     return 0
 

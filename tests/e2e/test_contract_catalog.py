@@ -68,10 +68,12 @@ def test_framing_calls(api):
 def test_product_details_for_codes_and_skus(api):
     code, sku = product_code(api), inventory_sku(api)
     details = api.get_product_details([(code, 2), (sku, 1)])
-    assert [d.sku for d in details] == [code, sku]
-    assert details[1].product_code and details[1].name
-    with pytest.raises(BusinessError):
-        api.get_product_details([("9M9M9S1X1", 1)])
+    by_name = {d.sku or d.product_code: d for d in details}
+    assert set(by_name) == {code, sku} and all(d.available for d in details)
+    assert by_name[code].sku == "", "a product code comes back under product_list, sku null"
+    assert by_name[sku].product_code and by_name[sku].name
+    [unknown] = api.get_product_details([("9M9M9S1X1", 1)])
+    assert not unknown.available, "an unknown SKU is an entry saying Not Available (9.5)"
 
 
 def test_more_than_25_details_are_fetched_in_batches(api):
@@ -114,4 +116,11 @@ def test_status_definitions_keep_documented_ids(api):
     assert labels[1] == "Waiting Customer Response"
     assert labels[2] == "Pending Payment"
     assert labels[3] == "Order Received"
-    assert {"Shipped", "Cancelled", "On Hold", "In Production"} <= set(labels.values())
+    assert sorted(labels) == list(range(1, 52)), "the 51 ids of API.md 9.1"
+    assert (labels[7], labels[12], labels[30], labels[35]) == (
+        "Shipped",
+        "Complete",
+        "Customer Hold Request",
+        "UPS/USPS Rejected Address",
+    )
+    assert sum(label == "Processing" for label in labels.values()) == 20

@@ -9,7 +9,7 @@ import pytest
 from sample_orders import AUSTIN, PORTLAND, TORONTO, inventory_sku, order, product_code
 from sandboxes import new_po
 
-from fwdesk.api.errors import ApiValidationError, BusinessError
+from fwdesk.api.errors import ApiValidationError, BusinessError, DuplicatePo
 from fwdesk.api.orders import Address
 
 
@@ -69,7 +69,7 @@ def test_address_field_errors_come_back_per_field(api):
         api.validate_recipient_address(
             Address(last_name="X" * 51, address_1="1 Main", zip_postal_code="1")
         )
-    assert set(caught.value.field_errors) >= {"recipient.first_name", "recipient.last_name"}
+    assert set(caught.value.by_field) >= {"recipient.first_name", "recipient.last_name"}
 
 
 def test_validate_only_creates_nothing(api, sku):
@@ -84,8 +84,11 @@ def test_validate_only_reports_what_is_missing(api, sku):
     )
     with pytest.raises(ApiValidationError) as caught:
         api.submit_orders([incomplete], validate_only=True)
-    errors = caught.value.field_errors
-    assert {"orders[0].shipping_code", "orders[0].recipient.first_name"} <= set(errors)
+    assert set(caught.value.field_errors) >= {
+        "request.orders[0].shipping_code",
+        "request.orders[0].recipient.first_name",
+    }, "ModelState keys as FinerWorks sends them (API.md 9.3)"
+    assert {"shipping_code", "recipient.first_name"} <= set(caught.value.by_field)
 
 
 def test_submit_seven_orders_in_two_calls_and_find_them(api, sku):
@@ -111,8 +114,11 @@ def test_unknown_orders_are_silently_left_out(api, sku):
 def test_a_po_cannot_be_reused_until_cancelled(api, sku):
     po = new_po("D")
     [placed] = api.submit_orders([order(po, sku)])
-    with pytest.raises(BusinessError, match="already used"):
+    with pytest.raises(DuplicatePo, match="invalid") as caught:
         api.submit_orders([order(po, sku)])
+    assert any("Duplicate order_po" in m for ms in caught.value.field_errors.values() for m in ms)
+    with pytest.raises(DuplicatePo):
+        api.submit_orders_v2([order(po, sku)], "xxxx")
     api.update_order(placed.order_id, "cancel")
     [again] = api.submit_orders([order(po, sku)])
     assert again.order_id != placed.order_id
@@ -143,15 +149,15 @@ def test_payment_tokens(api, sku):
 def test_hold_release_cancel(api, sku):
     [placed] = api.submit_orders([order(new_po("H"), sku)])
 
-    def label() -> str:
-        return api.fetch_order_status(order_pos=[placed.order_po])[0].order_status_label
+    def status() -> int:
+        return api.fetch_order_status(order_pos=[placed.order_po])[0].order_status_id
 
     api.update_order(placed.order_id, "hold")
-    assert label() == "On Hold"
+    assert status() == 30  # Customer Hold Request: the nearest id of API.md 9.1
     api.update_order(placed.order_id, "pending")
-    assert label() == "Order Received"
+    assert status() == 3
     api.update_order(placed.order_id, "cancel")
-    assert label() == "Cancelled"
+    assert status() in (29, 14)  # a cancellation request, then the cancellation
     with pytest.raises(BusinessError, match="cancelled"):
         api.update_order(placed.order_id, "pending")
     with pytest.raises(BusinessError, match="not found"):
@@ -178,4 +184,8 @@ def test_list_orders_pages_newest_first_and_filters(api, sku):
     assert first_page.count == 4 and [r.order_po for r in first_page.items] == [pos[3], pos[2]]
     listed = [r.order_po for r in api.iter_orders(search_filter=tag, show_cancelled=False)]
     assert listed == [pos[3], pos[2], pos[1]]
-    assert [r.order_po for r in api.iter_orders(search_filter=tag, status="Cancelled")] == [pos[0]]
+    cancelled = api.iter_orders(search_filter=tag, status=str(29))
+    assert [r.order_po for r in cancelled] == [pos[0]]
+    found = api.find_orders([pos[2], pos[1], "NO-SUCH"])
+    assert sorted(r.order_po for r in found) == sorted([pos[1], pos[2]])
+    assert api.list_orders(order_pos=pos[:3]).count == 3

@@ -31,7 +31,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton
 from sample_orders import PORTLAND
 from sandboxes import SandboxProcess
-from window_checks import connected
+from window_checks import SendAnswers, connected
 
 from fwdesk.app import _report_crash as report_crash
 from fwdesk.app import create_app
@@ -330,6 +330,7 @@ def test_keys_never_leave_the_keychain_during_a_full_session(
         qtbot, running, f"Key scan {uuid.uuid4().hex[:6]}", web_key, app_key, wrong_key
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    SendAnswers().install(monkeypatch)
     try:
         session.open_window()
         session.connect_after_a_wrong_key()

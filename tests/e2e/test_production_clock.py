@@ -37,12 +37,7 @@ def test_orders_ship_with_tracking_and_lock_once_in_production(fast_sandbox):
         received = api.submit_orders(
             [order(po, sku, code=c) for po, c in zip(pos, codes, strict=True)]
         )
-        wait_for(
-            lambda: all(
-                s.order_status_label != "Order Received"
-                for s in api.fetch_order_status(order_pos=pos)
-            )
-        )
+        wait_for(lambda: all(s.order_status_id != 3 for s in api.fetch_order_status(order_pos=pos)))
         with pytest.raises(BusinessError, match="production"):
             api.update_order(received[0].order_id, "cancel")
         statuses = wait_for(
@@ -56,11 +51,7 @@ def test_orders_ship_with_tracking_and_lock_once_in_production(fast_sandbox):
             for shipment in status.shipments:
                 assert TRACKING[shipment.carrier].match(shipment.tracking_number), shipment
                 assert shipment.tracking_number in shipment.tracking_url
-        delivered = wait_for(
-            lambda: [
-                s
-                for s in api.fetch_order_status(order_pos=pos)
-                if s.order_status_label == "Delivered"
-            ]
+        complete = wait_for(
+            lambda: [s for s in api.fetch_order_status(order_pos=pos) if s.order_status_id == 12]
         )
-        assert delivered[0].shipments[-1].delivery_date
+        assert complete[0].shipments[-1].delivery_date

@@ -10,6 +10,7 @@ from full_disk import full_disk
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sample_orders import PORTLAND
+from window_checks import SendAnswers
 
 from fwdesk.core.drafts import DRAFT, DraftItem
 from fwdesk.ui import order_tab
@@ -25,6 +26,7 @@ def shop(open_window, sandbox, monkeypatch):
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
     )
+    SendAnswers().install(monkeypatch)
     with sandbox.client() as api:
         window.sku = api.list_virtual_inventory(per_page=1).items[0].sku
     return window

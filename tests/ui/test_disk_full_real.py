@@ -14,6 +14,7 @@ import pytest
 from fault_report import record
 from PySide6.QtWidgets import QMessageBox
 from sample_orders import PORTLAND
+from window_checks import SendAnswers
 
 from fwdesk.core.drafts import SUBMITTED, DraftItem
 from fwdesk.ui import order_tab
@@ -51,6 +52,7 @@ def test_a_full_disk_keeps_the_order_on_screen_and_sends_it_once_there_is_room(
 ):
     monkeypatch.setattr(order_tab, "SAVE_RETRY_MS", 300)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    SendAnswers().install(monkeypatch)
     window = open_window("--sandbox-url", sandbox.url)
     window.show()
     qtbot.waitUntil(lambda: window.catalog.model.total() > 0, timeout=30000)

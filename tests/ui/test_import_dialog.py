@@ -7,9 +7,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from sample_orders import csv_row
 from sandboxes import start_sandbox
+from window_checks import SendAnswers
 
 from fwdesk.core.csv_import import COLUMNS
 from fwdesk.core.drafts import DRAFT, SUBMITTED, DraftStore
@@ -17,8 +17,8 @@ from fwdesk.ui.import_dialog import SAMPLE, ImportDialog
 
 
 @pytest.fixture(autouse=True)
-def always_yes(monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+def answers(monkeypatch) -> SendAnswers:
+    return SendAnswers().install(monkeypatch)
 
 
 def dialog_on(open_window, qtbot, url: str) -> ImportDialog:
@@ -30,7 +30,9 @@ def dialog_on(open_window, qtbot, url: str) -> ImportDialog:
     return dialog
 
 
-def test_preview_then_submit_all_places_every_valid_order(open_window, qtbot, sandbox, tmp_path):
+def test_preview_then_submit_all_places_every_valid_order(
+    open_window, qtbot, sandbox, tmp_path, answers
+):
     sheet = tmp_path / "orders.csv"
     bad = "BAD-1,Ann,Lee,,1 Main St,,,Austin,ZZ,,78701,us,,,SD,,,,,,,,AP2210P48817,1,,,,\n"
     sheet.write_text(SAMPLE.read_text() + bad)
@@ -42,6 +44,9 @@ def test_preview_then_submit_all_places_every_valid_order(open_window, qtbot, sa
     assert problems.count("OK") == 4 and "US state" in problems[4]
     dialog.submit_button.click()
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("3 of 3 orders placed"), timeout=20000)
+    [asked] = answers.asked
+    assert asked.summary == "Send 3 orders to FinerWorks?"
+    assert asked.payment == "Visa ending in 4242", "a batch of unknown total goes on the card"
     results = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert len(results) == 3 and all(": placed (FinerWorks order " in r for r in results)
     placed = [

@@ -5,9 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 from sample_orders import PORTLAND
+from window_checks import SendAnswers
 
+from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.drafts import SUBMITTED, DraftItem
 
 
@@ -17,15 +19,8 @@ def shop(open_window, sandbox, qtbot, monkeypatch):
     window = open_window("--sandbox-url", sandbox.url)
     window.order.po_prefix = f"T{uuid.uuid4().hex[:6].upper()}-"
     window.tabs.setCurrentWidget(window.order)
-    asked = []
-
-    def answer(*args, **kwargs):
-        asked.append(args[2])
-        return window.answer
-
-    window.answer = QMessageBox.StandardButton.Yes
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    window.asked = asked
+    window.answers = SendAnswers().install(monkeypatch)
+    window.asked = window.answers.asked
     with sandbox.client() as api:
         window.sku = api.list_virtual_inventory(per_page=1).items[0].sku
     return window
@@ -127,7 +122,9 @@ def test_the_quote_follows_the_form_and_drops_stale_answers(shop, qtbot, monkeyp
     fill(shop, qtbot)
     codes = [order.quote.table.item(r, 0).text() for r in range(order.quote.table.rowCount())]
     assert len(codes) == 5
-    assert order.draft.shipping_code == order.quote.options[0].shipping_code, "cheapest chosen"
+    cheapest = order.quote.options[0]
+    assert cheapest.id is not None, "FinerWorks' app knows quote options by id (API.md 9.3)"
+    assert order.draft.shipping_code == cheapest.choice, "the account's preference: cheapest"
     asked.clear()
     zip_edit = shop.findChild(QLineEdit, "recipientZip")
     zip_edit.clear()
@@ -136,7 +133,8 @@ def test_the_quote_follows_the_form_and_drops_stale_answers(shop, qtbot, monkeyp
     qtbot.wait(400)
     assert asked.count("shipping quote") == 1, "five keystrokes, one quote"
     before = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
-    order._quoted(order._generation - 1, [])  # an answer for an older form arrives late
+    late = OrderQuote(order_po=order.draft.order_po)
+    order._quoted(order._generation - 1, late)  # an answer for an older form arrives late
     after = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
     assert after == before
 
@@ -170,12 +168,19 @@ def test_submit_confirms_total_and_mode_then_places_the_order_once(shop, qtbot, 
     fill(shop, qtbot)
     order = shop.order
     po = order.draft.order_po
-    shop.answer = QMessageBox.StandardButton.Cancel
+    shop.answers.send = False
     order.submit_button.click()
-    assert len(shop.asked) == 1
-    assert "Total: $" in shop.asked[0] and "DEMO" in shop.asked[0] and po in shop.asked[0]
+    qtbot.waitUntil(lambda: len(shop.asked) == 1, timeout=10000)
+    [asked] = shop.asked
+    assert "Total: $" in asked.summary and po in asked.summary
+    method = order.quote.option(order.draft.shipping_code).shipping_method
+    assert f"(shipping: {method})" in asked.summary, "the method by name, not its code"
+    assert "DEMO" in asked.mode
+    assert "Visa ending in 4242" in asked.choices, "the account's saved card is offered"
+    assert asked.payment == asked.choices[0]
     assert placed_with(sandbox, order.po_prefix) == []
-    shop.answer = QMessageBox.StandardButton.Yes
+    qtbot.waitUntil(order.submit_button.isEnabled, timeout=5000)
+    shop.answers.send = True
     order.submit()
     order.submit()  # a double click that slipped through
     qtbot.waitUntil(lambda: "placed with FinerWorks" in order.result.text(), timeout=15000)

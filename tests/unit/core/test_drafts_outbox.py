@@ -142,7 +142,7 @@ def test_a_po_taken_by_another_order_is_rejected_not_adopted(drafts, world):
     assert draft.order_po == "SHOP-000001"
     Outbox(drafts).send(api, [draft.id])
     stored = drafts.get(draft.id)
-    assert stored.state == REJECTED and "already used" in stored.message
+    assert stored.state == REJECTED and "different order" in stored.message
     assert len(sandbox.book.orders) == 1
 
 
