@@ -36,6 +36,7 @@ from fwdesk.ui.import_dialog import ImportDialog
 from fwdesk.ui.manage_accounts import ManageAccountsDialog
 from fwdesk.ui.order_tab import OrderTab
 from fwdesk.ui.orders_tab import OrdersTab
+from fwdesk.ui.shipping_preferences_dialog import ShippingPreferencesDialog
 from fwdesk.ui.thumbnails import Thumbnails
 from fwdesk.ui.worker import ApiService, JobContext, Priority
 
@@ -145,6 +146,10 @@ class MainWindow(QMainWindow):
             account_menu, "&Manage accounts…", "manageAccountsAction", "Ctrl+Shift+M"
         )
         manage.triggered.connect(self.manage_accounts)
+        preferences = self._action(
+            account_menu, "Shipping &preferences…", "shippingPreferencesAction"
+        )
+        preferences.triggered.connect(self.shipping_preferences)
         self.switch_menu = account_menu.addMenu("&Switch to")
         self.switch_menu.setObjectName("switchAccountMenu")
         account_menu.addSeparator()
@@ -383,6 +388,14 @@ class MainWindow(QMainWindow):
             self.settings.upsert(chosen.account, replacing=account.name if account else None)
             self.settings.active_account = chosen.account.name
             self.use_connection(connection.finerworks(chosen.account, chosen.credentials))
+
+    @Slot()
+    def shipping_preferences(self) -> None:
+        """Kept on FinerWorks (update_user), so they apply to every desk; the quote then
+        preselects what they pick."""
+        dialog = ShippingPreferencesDialog(self.service, self)
+        if dialog.exec():
+            self.order.requote()
 
     @Slot()
     def manage_accounts(self) -> None:
