@@ -23,7 +23,7 @@ class SandboxConfig:
     seed: int | None = None
     invoice_allowed: bool = False
     """Whether the accounts may pay with ``payment_token: "invoice"``."""
-    credits: float = 25.0
+    credits: float = 500.0
     """Each account's opening credit balance in USD; the balance left persists in the state."""
     lookup_lag_s: float = 0.0
     """Real seconds a placed order stays invisible to fetch_order_status, list_orders and

@@ -62,7 +62,7 @@ DECISIONS = {
     "<reason>.' with reason 'the card was declined (Mastercard ending in 0005)', 'not enough "
     "account credits (balance X USD, orders total Y USD)', 'invoice payment is not enabled "
     "for this account' or 'the payment token was not recognised'; orders lists them, at 49",
-    "credits": "each account opens with config credits (25.00 USD); a credit payment deducts "
+    "credits": "each account opens with config credits (500.00 USD); a credit payment deducts "
     "the grand total of the request's live orders and records it as order_credits_used; the "
     "balance persists in the state file",
     "saved cards": "payment_profile_id 'bt-<account_id>'; tokens 'tok_demo_visa_4242' "

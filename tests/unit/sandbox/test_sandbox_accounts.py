@@ -38,7 +38,7 @@ def test_get_user_answers_the_section_9_profile(wire):
     } <= set(account)
     assert uuid.UUID(account["account_key"])
     assert account["shipping_preferences"] == ["1"]
-    assert account["user_account_credits"] == 25.0
+    assert account["user_account_credits"] == SandboxConfig.credits
     assert account["enable_invoice_payment"] is False
     assert account["billing_info"]["state_code"] == "TX"
 

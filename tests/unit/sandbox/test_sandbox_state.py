@@ -115,7 +115,7 @@ def test_everything_an_account_changes_survives_a_restart(tmp_path, clock):
 
     again = Wire(Sandbox(config, clock=clock))
     assert again.status_id("ST-1") == 30
-    assert again.credits() == credits < 25.0
+    assert again.credits() == credits < SandboxConfig.credits
     assert again.ok("get_user", verb="GET")["user_account"]["shipping_preferences"] == ["4", "1"]
     assert [o["order_po"] for o in again.ok("list_pending_orders", {})["orders"]] == ["ST-3"]
     inventory = again.ok("list_virtual_inventory", {"sku_filter": ["AP2222P48844"]})

@@ -19,7 +19,12 @@ def clock() -> Clock:
     return Clock()
 
 
+SMALL_BALANCE = 25.0
+"""Enough for one small print, not for a metal one or several: both sides of the credit check."""
+
+
 def sandbox(clock: Clock | None = None, **config) -> Wire:
+    config.setdefault("credits", SMALL_BALANCE)
     return Wire(Sandbox(SandboxConfig(**config), clock=clock or Clock()))
 
 
@@ -290,7 +295,7 @@ def test_credits_persist_across_a_restart(tmp_path, clock):
     first = Wire(Sandbox(config, clock=clock))
     [placed] = first.submit(order("P-1", CARD_SKU))["orders"]
     left = first.credits()
-    assert left < 25.0
+    assert left < config.credits
     again = Wire(Sandbox(config, clock=clock))
     assert again.credits() == left
     assert again.status_of("P-1")["order_id"] == placed["order_id"]

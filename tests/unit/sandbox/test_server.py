@@ -191,7 +191,7 @@ def test_default_config_has_the_demo_account_and_live_app():
     assert config.credentials == [DEMO_CREDENTIALS]
     assert (config.invoice_allowed, config.app_live_mode) == (False, True)
     assert (config.speed, config.latency_ms, config.fail_rate, config.seed) == (1.0, 0, 0.0, None)
-    assert (config.credits, config.lookup_lag_s) == (25.0, 0.0)
+    assert (config.credits, config.lookup_lag_s) == (500.0, 0.0)
     assert config.state_file is None
 
 
