@@ -100,13 +100,20 @@ def refresh(client: FinerWorksClient, store: Store) -> list[Staged]:
 
 def save_for_review(client: FinerWorksClient, store: Store, draft_id: int) -> Staged:
     """Stage a draft on FinerWorks; the draft then lives there (and here as pending), not in
-    this desk's drafts. A lost answer is settled by listing the pending orders, so a retry
-    never stages the order twice."""
+    this desk's drafts. A PO FinerWorks already placed is refused first, and a lost answer is
+    settled by listing the pending orders, so a retry never stages the order twice."""
     drafts = DraftStore(store)
     draft = drafts.get(draft_id)
     if draft is None or not draft.editable:
         raise ValueError("only a draft that has not been sent can be saved for review")
     staged = _staged_under(client, draft.order_po)
+    if staged is None and client.find_orders([draft.order_po]):
+        # As FinerWorks' own app does before staging (API.md 9.6): a PO already placed would
+        # only be refused when the pending order is placed.
+        raise ValueError(
+            f"FinerWorks already has a placed order with the PO {draft.order_po}; give this "
+            "draft another PO before saving it for review."
+        )
     if staged is None:
         try:
             client.save_pending_orders([draft.to_order()], source=SOURCE)

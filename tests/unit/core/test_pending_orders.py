@@ -4,11 +4,13 @@ desk, taken into a desk's drafts or deleted, against the in-process sandbox."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from sample_orders import AUSTIN
-from sandboxes import inprocess_client
+from sandboxes import DEMO, inprocess_client
 
+from fwdesk.api.client import FinerWorksClient
 from fwdesk.core import pending_orders
 from fwdesk.core.drafts import DRAFT, DraftItem, DraftStore
 from fwdesk.core.order_history import OrderHistory
@@ -16,8 +18,8 @@ from fwdesk.core.pending_orders import PendingOrders
 from fwdesk.core.store import Store
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.core import Sandbox
-from fwdesk.sandbox.faults import Injected
-from fwdesk.sandbox.protocol import SandboxRequest
+from fwdesk.sandbox.protocol import Fault, SandboxRequest, SandboxResponse
+from fwdesk.sandbox.transport import SandboxTransport
 
 
 @pytest.fixture
@@ -63,12 +65,22 @@ def test_a_draft_saved_for_review_lives_on_finerworks_not_in_the_drafts(world):
 
 
 def test_a_lost_answer_to_the_save_stages_the_order_once(world):
-    sandbox, api, sku, store = world
+    sandbox, _api, sku, store = world
+    lost = []
+
+    def losing_the_save(request: SandboxRequest) -> SandboxResponse:
+        answer = sandbox.handle(request)
+        if request.path.endswith("/save_pending_orders") and not lost:
+            lost.append(request.path)
+            return replace(answer, fault=Fault.DROP)  # stored, but the answer never arrives
+        return answer
+
     draft = make_draft(store, sku)
-    plan = iter([None, Injected.DROP_AFTER])  # the lookup passes, the save's answer is lost
-    sandbox.faults.draw = lambda: next(plan, None)
-    staged = pending_orders.save_for_review(api, store, draft.id)
-    assert [o.order_po for o in api.list_pending_orders()] == [draft.order_po]
+    transport = SandboxTransport(losing_the_save, sleep=lambda _s: None)
+    with FinerWorksClient(DEMO, "http://sandbox.invalid/v3/", transport=transport) as api:
+        staged = pending_orders.save_for_review(api, store, draft.id)
+        assert lost, "the save's answer was lost"
+        assert [o.order_po for o in api.list_pending_orders()] == [draft.order_po]
     assert staged.order_po == draft.order_po
 
 
@@ -118,3 +130,12 @@ def test_only_an_unsent_draft_can_be_saved_for_review(world):
     with pytest.raises(ValueError, match="not been sent"):
         pending_orders.save_for_review(api, store, draft.id)
     assert api.list_pending_orders() == []
+
+
+def test_a_po_finerworks_already_placed_is_not_staged(world):
+    _sandbox, api, sku, store = world
+    draft = make_draft(store, sku)
+    api.submit_orders_v2([draft.to_order()], "xxxx")  # placed from another desk meanwhile
+    with pytest.raises(ValueError, match="already has a placed order"):
+        pending_orders.save_for_review(api, store, draft.id)
+    assert api.list_pending_orders() == [] and DraftStore(store).get(draft.id) is not None
