@@ -38,6 +38,10 @@ CALLS = {
     "orders": lambda api: api.list_orders(),
     "account": lambda api: api.test_my_credentials(),
     "definitions": lambda api: api.list_order_status_definitions(),
+    "quotes": lambda api: api.list_shipping_options_multiple([order("Q-1", "AP2210P48817")]),
+    "user": lambda api: api.get_user(),
+    "payment tokens": lambda api: api.get_payment_tokens("bt-70001"),
+    "pending": lambda api: api.list_pending_orders(),
 }
 
 
