@@ -61,7 +61,7 @@ def main() -> int:
     from fwdesk.app import create_app
     from fwdesk.core.csv_import import COLUMNS
     from fwdesk.core.order_history import OrderHistory
-    from fwdesk.ui.import_dialog import ImportDialog
+    from fwdesk.ui.dialogs.import_dialog import ImportDialog
 
     running = start_sandbox(
         "--catalog-products", str(args.products), "--latency-ms", str(args.latency_ms)

@@ -23,7 +23,8 @@ from heartbeat import Heartbeat
 from PySide6.QtWidgets import QApplication
 from sandboxes import start_sandbox
 
-from fwdesk.ui.worker import Priority
+from fwdesk.ui.work.jobs import Job
+from fwdesk.ui.work.lanes import Priority
 
 
 def main() -> int:
@@ -43,12 +44,12 @@ def main() -> int:
         answered = []
         for n in range(4):
             for priority in Priority:
-                window.service.submit(
+                Job(
+                    window,
                     f"slow call {n}",
                     lambda c: c.client.list_product_types(),
                     priority=priority,
-                    on_done=answered.append,
-                )
+                ).on_done(answered.append).start(window.service)
         deadline = time.monotonic() + args.seconds
         while time.monotonic() < deadline:
             QApplication.processEvents()

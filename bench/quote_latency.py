@@ -34,7 +34,7 @@ def main() -> int:
 
     from fwdesk.app import create_app
     from fwdesk.core.drafts import DraftItem
-    from fwdesk.ui import order_tab
+    from fwdesk.ui.tabs.order import tab as order_tab
 
     server_times: list[float] = []
     original = order_tab._quote

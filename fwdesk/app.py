@@ -9,7 +9,6 @@ import signal
 import sys
 import time
 import traceback
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QObject, QTimer, qVersion
@@ -18,18 +17,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fwdesk import __version__, connection
 from fwdesk.core.credentials import CredentialStore, backend_name, keychain_available
+from fwdesk.core.jobs import JobContext
 from fwdesk.core.logs import setup_logging
-from fwdesk.core.paths import AppPaths
+from fwdesk.core.paths import RESOURCES, AppPaths
 from fwdesk.core.settings import SettingsFile
-from fwdesk.ui import collector
 from fwdesk.ui.main_window import MainWindow
-from fwdesk.ui.theme import apply_theme
-from fwdesk.ui.worker import JobContext, abandoned_threads
+from fwdesk.ui.widgets.theme import apply_theme
+from fwdesk.ui.work import collector
+from fwdesk.ui.work.jobs import Job, abandoned_threads
 
 log = logging.getLogger("fwdesk")
 SMOKE_TIMEOUT_MS = 15_000
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-"""Beside the package in a source tree, and in the frozen app's _internal folder."""
 STARTUP_PROBE = "FWDESK_STARTUP_PROBE"
 
 
@@ -71,12 +69,9 @@ def smoke_test(window: MainWindow) -> int:
     """One round trip through the worker proves the packaged parts are all there."""
     outcome: dict[str, object] = {}
     loop = QEventLoop()
-    window.service.submit(
-        "smoke test",
-        _count_product_types,
-        on_done=lambda count: (outcome.update(count=count), loop.quit()),
-        on_error=lambda error: (outcome.update(error=error), loop.quit()),
-    )
+    Job(window, "smoke test", _count_product_types).on_done(
+        lambda count: (outcome.update(count=count), loop.quit())
+    ).on_failed(lambda error: (outcome.update(error=error), loop.quit())).start(window.service)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
     loop.exec()
     window.service.shutdown()

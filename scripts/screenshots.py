@@ -29,7 +29,7 @@ def main() -> int:
     sizes = [tuple(map(int, s.split("x"))) for s in sys.argv[2:]] or [(1280, 800), (1024, 700)]
     os.environ.setdefault("FWDESK_HOME", tempfile.mkdtemp(prefix="fwdesk-shots-"))
     from fwdesk.app import create_app
-    from fwdesk.ui.account_dialog import AccountDialog
+    from fwdesk.ui.dialogs.account_dialog import AccountDialog
 
     window = create_app(["fwdesk", "--demo"])
     window.show()

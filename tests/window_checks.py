@@ -32,7 +32,7 @@ class SendAnswers:
     asked: list[Asked] = field(default_factory=list)
 
     def install(self, monkeypatch) -> SendAnswers:
-        from fwdesk.ui.send_dialog import SendDialog
+        from fwdesk.ui.dialogs.send_dialog import SendDialog
 
         monkeypatch.setattr(SendDialog, "open", lambda dialog: self._answer(dialog))
         return self
@@ -55,3 +55,29 @@ class SendAnswers:
             dialog.accept()
         else:
             dialog.reject()
+
+
+@dataclass
+class JobLog:
+    """Every job started on the app's worker lanes, kept for the test to count and wait on;
+    installed with `install(monkeypatch)`."""
+
+    jobs: list = field(default_factory=list)
+
+    def install(self, monkeypatch) -> JobLog:
+        from fwdesk.ui.work.jobs import ApiService
+
+        original = ApiService.start
+
+        def start(service, job):
+            self.jobs.append(job)
+            return original(service, job)
+
+        monkeypatch.setattr(ApiService, "start", start)
+        return self
+
+    def named(self, name: str) -> list:
+        return [job for job in self.jobs if job.name == name]
+
+    def all_over(self, name: str) -> bool:
+        return all(job.over for job in self.named(name))

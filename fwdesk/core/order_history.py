@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -219,11 +219,18 @@ class OrderHistory:
                     )
         return changes
 
-    def orders(self) -> list[TrackedOrder]:
+    def orders(self, only: Sequence[str] | None = None) -> list[TrackedOrder]:
+        """Every order, newest first; or just those under the POs `only` names (a few just
+        placed, read without reading thousands)."""
         labels = self.labels()
+        where, args = "", ()
+        if only is not None:
+            where, args = f"WHERE order_po IN ({', '.join('?' * len(only))})", tuple(only)
         rows = self.store.connection().execute(
             "SELECT order_po, order_id, customer, placed_at, item_count, grand_total, status_id, "
-            "status_label, test_mode, detail FROM orders ORDER BY placed_at DESC, order_po DESC"
+            f"status_label, test_mode, detail FROM orders {where} "
+            "ORDER BY placed_at DESC, order_po DESC",
+            args,
         )
         return [
             TrackedOrder(

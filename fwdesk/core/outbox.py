@@ -41,9 +41,11 @@ from fwdesk.api.errors import (
 from fwdesk.api.limits import SUBMIT_BATCH
 from fwdesk.api.orders import Receipt
 from fwdesk.core.drafts import DRAFT, REJECTED, SUBMITTED, SUBMITTING, UNKNOWN, Draft, DraftStore
+from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
 from fwdesk.core.order_match import same_order
 from fwdesk.core.payment import CREDITS_FALLBACK, Payment
+from fwdesk.core.store import Store
 
 if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
@@ -350,3 +352,22 @@ def _reason(refusal: ApiError) -> str:
         )
         return f"FinerWorks refused the order: {details}"
     return f"FinerWorks refused the order: {refusal.message}"
+
+
+def send_drafts(
+    context: JobContext, store: Store, draft_ids: Sequence[int], payment: Payment
+) -> SendReport:
+    """The job behind every send (one order from the form, or an imported batch): progress
+    is reported between batches, and a cancel stops there, never while a batch's fate is
+    open."""
+    outbox = Outbox(DraftStore(store), sleep=context.sleep)
+    return outbox.send(context.client, draft_ids, context.progress, payment=payment)
+
+
+def recover_drafts(context: JobContext, store: Store) -> list[Draft]:
+    """At start-up: drafts whose sending was interrupted, settled by asking FinerWorks; the
+    ones it has are returned, placed."""
+    drafts = DraftStore(store)
+    open_ids = [d.id for d in drafts.in_states(SUBMITTING, UNKNOWN)]
+    Outbox(drafts, sleep=context.sleep).recover(context.client)
+    return [d for d in (drafts.get(i) for i in open_ids) if d is not None and d.state == SUBMITTED]

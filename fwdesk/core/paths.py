@@ -52,3 +52,8 @@ class AppPaths:
     @property
     def demo_state_file(self) -> Path:
         return self.data / "demo-orders.json"
+
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+"""Icons, the desktop entry and sample files: beside the package in a source tree, and in the
+frozen app's _internal folder."""

@@ -20,25 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from fwdesk import __version__, connection
-from fwdesk.api.account import CredentialCheck
 from fwdesk.connection import Connection
-from fwdesk.core.accounts import Mode
 from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.credentials import CredentialStore, KeychainError, backend_name
 from fwdesk.core.messages import explain
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import SettingsFile
 from fwdesk.core.store import Store
-from fwdesk.ui.account_dialog import AccountDialog
-from fwdesk.ui.banner import ModeBanner
-from fwdesk.ui.catalog_tab import CatalogTab
-from fwdesk.ui.import_dialog import ImportDialog
-from fwdesk.ui.manage_accounts import ManageAccountsDialog
-from fwdesk.ui.order_tab import OrderTab
-from fwdesk.ui.orders_tab import OrdersTab
-from fwdesk.ui.shipping_preferences_dialog import ShippingPreferencesDialog
-from fwdesk.ui.thumbnails import Thumbnails
-from fwdesk.ui.worker import ApiService, JobContext, Priority
+from fwdesk.ui.dialogs.account_dialog import AccountDialog
+from fwdesk.ui.dialogs.import_dialog import ImportDialog
+from fwdesk.ui.dialogs.manage_accounts import ManageAccountsDialog
+from fwdesk.ui.dialogs.shipping_preferences import ShippingPreferencesDialog
+from fwdesk.ui.session import Session
+from fwdesk.ui.tabs.catalog.tab import CatalogTab
+from fwdesk.ui.tabs.catalog.thumbnails import Thumbnails
+from fwdesk.ui.tabs.order.tab import OrderTab
+from fwdesk.ui.tabs.orders.tab import OrdersTab
+from fwdesk.ui.widgets.banner import ModeBanner
+from fwdesk.ui.work.jobs import ApiService
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +62,8 @@ class MainWindow(QMainWindow):
         self.settings_file = settings_file
         self.settings = settings_file.load()
         self.credentials = credentials
-        self.forced = forced
-        self.account_name = ""
         self._manage_dialog: ManageAccountsDialog | None = None
+        self._error_stays = False
 
         self.banner = ModeBanner()
         self.banner.connect_requested.connect(self.connect_account)
@@ -83,43 +81,67 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel(objectName="busyLabel")
         self.error_label = QLabel(objectName="lastErrorLabel")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._error_stays = False
-        self._demo_because = ""
-        """Why demo mode runs although an account is chosen; shown in the banner."""
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.error_label)
         self.statusBar().addPermanentWidget(self.busy_label)
 
-        self.connection = self._initial_connection()
-        self.service = ApiService(self.connection.client_factory, self)
+        self.session = Session(paths, self.settings, credentials, forced, self)
+        self.session.mode_shown.connect(self.banner.show_mode)
+        self.session.status.connect(self._connection_status)
+        self.session.problem.connect(self._note_error)
         self.service.job_failed.connect(self._job_failed)
         self.service.activity.connect(self._activity)
-        self.store = self._store_for(self.connection)
+        store = self.session.store
         self.thumbnails = Thumbnails(self.service, paths.cache / "thumbnails", self)
-        self.catalog = CatalogTab(self.service, self.store, self.thumbnails)
+        self.catalog = CatalogTab(self.service, store, self.thumbnails)
         self.catalog.add_to_order.connect(self._add_to_order)
         self.order = OrderTab(
-            self.service, self.store, self._mode_text, prefix=self.settings.po_prefix
+            self.service,
+            store,
+            self.session.sender,
+            self.session.mode_text,
+            prefix=self.settings.po_prefix,
         )
         self.order.import_requested.connect(self.import_csv)
+        self.orders = OrdersTab(
+            self.service, store, refresh_minutes=self.settings.orders_refresh_minutes
+        )
         self.tabs.addTab(self.catalog, "&Catalogue")
         self.tabs.addTab(self.order, "&New order")
-        self.orders = OrdersTab(
-            self.service, self.store, refresh_minutes=self.settings.orders_refresh_minutes
-        )
         self.tabs.addTab(self.orders, "&Orders")
         self.orders.unseen_changed.connect(self._orders_badge)
         self.orders.notify.connect(self._notify)
-        self.order.submitted.connect(self.orders.refresh)
+        self.session.sender.placed.connect(self.orders.record_placed)
+        for part in (self.thumbnails, self.catalog, self.order, self.orders):
+            self.session.switched.connect(part.use_source)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tray: QSystemTrayIcon | None = None
         self._build_menus()
         self._restore_layout()
-        self._show_connection(self.connection)
+        self.session.start()
         self.catalog.load_cache()
         self.order.recover()
         self.orders.load_local()
         self.orders.refresh()
+
+    @property
+    def service(self) -> ApiService:
+        return self.session.service
+
+    @property
+    def store(self) -> Store:
+        return self.session.store
+
+    @property
+    def connection(self) -> Connection:
+        return self.session.connection
+
+    @property
+    def account_name(self) -> str:
+        return self.session.account_name
+
+    def _mode_text(self) -> str:
+        return self.session.mode_text()
 
     # -- menus ----------------------------------------------------------------------------
 
@@ -212,54 +234,16 @@ class MainWindow(QMainWindow):
 
     # -- connections ----------------------------------------------------------------------
 
-    def _initial_connection(self) -> Connection:
-        if self.forced is not None:
-            return self.forced
-        account = self.settings.account(self.settings.active_account)
-        if account is None:
-            return self._demo()
-        try:
-            credentials = self.credentials.load(account.name)
-        except KeychainError as problem:
-            self._demo_because = (
-                f"The keychain could not be reached, so “{account.name}” is not used (its keys "
-                "are kept)."
-            )
-            self._note_error(
-                f"{problem} Running in demo mode; the account “{account.name}” and its keys "
-                "are kept and used again once the keychain can be reached.",
-                stays=True,
-            )
-            return self._demo()
-        if credentials is None:
-            self._demo_because = f"The keys for “{account.name}” are missing from the keychain."
-            self._note_error(
-                f"The keys for “{account.name}” are not in the keychain any more. "
-                "Connect the account again (Account menu).",
-                stays=True,
-            )
-            return self._demo()
-        return connection.finerworks(account, credentials)
-
-    def _demo(self) -> Connection:
-        return connection.demo(self.paths.demo_state_file)
-
     def switch_account(self, name: str | None) -> None:
-        account = self.settings.account(name)
-        if account is None:
-            self.settings.active_account = None
-            self.use_connection(self._demo())
-            return
         try:
-            credentials = self.credentials.load(account.name)
-        except KeychainError as problem:
-            self._note_error(str(problem))
+            chosen = self.session.for_account(name)
+        except KeychainError:
             return
-        if credentials is None:
-            self.connect_account(account.name)
+        if chosen is None:
+            self.connect_account(name)
             return
-        self.settings.active_account = account.name
-        self.use_connection(connection.finerworks(account, credentials))
+        self.settings.active_account = name if chosen.account else None
+        self.use_connection(chosen)
 
     @Slot()
     def disconnect_account(self) -> None:
@@ -268,25 +252,21 @@ class MainWindow(QMainWindow):
     def use_connection(self, chosen: Connection) -> None:
         if not self._may_leave_draft("Switch anyway"):
             return
-        self.forced = None
         self._error_stays = False  # whatever kept the old connection from working is behind us
-        self._demo_because = ""
         self._save_settings()
         self._rebuild_switch_menu()
-        self.connection = chosen
-        self.service.restart(chosen.client_factory)
-        self.store.close()
-        self.store = self._store_for(chosen)
-        self.thumbnails.use_service(self.service)
-        self.catalog.use_source(self.service, self.store)
-        self.order.use_source(self.service, self.store)
-        self.orders.use_source(self.service, self.store)
-        self.orders.load_local()
-        self._show_connection(chosen)
+        self.session.use(chosen)
 
     @Slot()
     def import_csv(self) -> None:
-        dialog = ImportDialog(self.service, self.store, self.order.po_prefix, self._mode_text, self)
+        dialog = ImportDialog(
+            self.service,
+            self.store,
+            self.session.sender,
+            self.order.po_prefix,
+            self.session.mode_text,
+            self,
+        )
         dialog.exec()
         self.order.refresh_list()
 
@@ -310,59 +290,16 @@ class MainWindow(QMainWindow):
             self.tray.show()
         self.tray.showMessage(title, text)
 
-    def _mode_text(self) -> str:
-        return f"{self.banner.title.text()}: {self.banner.detail.text()}"
-
-    def _store_for(self, chosen: Connection) -> Store:
-        return Store(self.paths.data / f"{chosen.key}.sqlite")
-
     @Slot(object, int)
     def _add_to_order(self, product: CatalogProduct, quantity: int) -> None:
         self.order.add_item(product, quantity)
         self.tabs.setCurrentWidget(self.order)
 
-    def _show_connection(self, shown: Connection) -> None:
-        self.account_name = shown.account.name if shown.account else ""
-        self.banner.show_mode(shown.mode, self._banner_text(shown, shown.mode))
-        self.connection_label.setText(f"Connecting to {shown.description}…")
-        self.service.submit(
-            "connection check",
-            _check_connection,
-            priority=Priority.INTERACTIVE,
-            key="connection-check",
-            on_done=self._connection_confirmed,
-            on_error=self._connection_failed,
-        )
-
-    def _banner_text(self, shown: Connection, mode: Mode) -> str:
-        if mode is Mode.DEMO and self._demo_because:
-            return f"{self._demo_because} Demo mode: nothing is printed, shipped or billed."
-        if mode is Mode.DEMO:
-            return f"{shown.description}. Nothing is printed, shipped or billed."
-        plain = "" if shown.encrypted else " Not encrypted (plain http)."
-        name = f"“{self.account_name}”"
-        if mode is Mode.TEST:
-            return (
-                f"Account {name} · {shown.description}. Orders are accepted but not printed, "
-                f"shipped or billed.{plain}"
-            )
-        return (
-            f"Account {name}. Orders are printed, shipped and billed to your FinerWorks "
-            f"account.{plain}"
-        )
-
-    def _connection_confirmed(self, check: CredentialCheck) -> None:
-        mode = self.connection.mode
-        if mode is Mode.LIVE and check.app is not None and check.app.app_live_mode is False:
-            mode = Mode.TEST
-        self.banner.show_mode(mode, self._banner_text(self.connection, mode))
-        who = check.account.account_username if check.account else "FinerWorks"
-        self.connection_label.setText(f"Connected to {self.connection.description} as {who}")
-        if not self._error_stays:
+    @Slot(str)
+    def _connection_status(self, text: str) -> None:
+        self.connection_label.setText(text)
+        if text.startswith("Connected") and not self._error_stays:
             self.error_label.clear()
-
-    def _connection_failed(self, error: Exception) -> None:
-        self.connection_label.setText(f"Not connected to {self.connection.description}")
 
     # -- account dialogs ------------------------------------------------------------------
 
@@ -436,7 +373,7 @@ class MainWindow(QMainWindow):
         was_active = self.settings.active_account == name
         self.settings.remove(name)
         if was_active:
-            self.use_connection(self._demo())
+            self.use_connection(self.session.demo())
         else:
             self._save_settings()
             self._rebuild_switch_menu()
@@ -448,7 +385,8 @@ class MainWindow(QMainWindow):
     def _job_failed(self, name: str, message: str) -> None:
         self._note_error(message)
 
-    def _note_error(self, message: str, *, stays: bool = False) -> None:
+    @Slot(str, bool)
+    def _note_error(self, message: str, stays: bool = False) -> None:
         """The latest problem, in the status bar. One that `stays` is not cleared when the
         connection then works: demo mode working does not fix a missing keychain."""
         self._error_stays = stays
@@ -533,7 +471,3 @@ class MainWindow(QMainWindow):
             self.settings_file.save(self.settings)
         except OSError as error:
             self._note_error(f"Settings not saved: {explain(error)}")
-
-
-def _check_connection(context: JobContext) -> CredentialCheck:
-    return context.client.test_my_credentials()

@@ -37,6 +37,7 @@ from fwdesk.app import _report_crash as report_crash
 from fwdesk.app import create_app
 from fwdesk.core.accounts import Environment
 from fwdesk.core.credentials import SERVICE, keychain_available
+from fwdesk.ui.work.jobs import Job
 
 FAULT_SEED = "25"
 """With this seed the first nine injected faults are drops, 5xx, 429 and garbled bodies: the
@@ -252,8 +253,7 @@ class Session:
                 tracked = orders.model.order(row)
                 if tracked.order_po == po and tracked.detail.get("shipments"):
                     return row
-            if orders._refresh_id is None:
-                orders.refresh()
+            orders.refresh()  # skipped while one is on its way
             return None
 
         self.wait(lambda: row_of_shipped() is not None, 60_000)
@@ -267,11 +267,11 @@ class Session:
         """An unexpected error raised inside a real call (its headers hold the keys), logged by
         the worker and then handed to the app's crash reporter."""
         crashes: list[Exception] = []
-        self.window.service.submit(
+        Job(
+            self.window,
             "crash probe",
             lambda context: context.client.get_prices([("AP2210P48817", object())]),
-            on_error=crashes.append,
-        )
+        ).on_failed(crashes.append).start(self.window.service)
         self.wait(lambda: bool(crashes))
         assert isinstance(crashes[0], TypeError), crashes
         monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
@@ -282,7 +282,7 @@ class Session:
         set_fail_rate(self.running, self.web_key, self.app_key, 1.0)
         catalog.refresh_button.click()
         self.wait(lambda: catalog.message.text().startswith("Refresh failed"), 60_000)
-        self.wait(lambda: orders._refresh_id is None, 60_000)
+        self.wait(lambda: not orders.refreshing, 60_000)
         orders.refresh()
         self.wait(lambda: orders.message.text().startswith("Could not refresh"), 60_000)
         set_fail_rate(self.running, self.web_key, self.app_key, 0.0)

@@ -12,7 +12,7 @@ from window_checks import connected
 
 from fwdesk.core.accounts import Account, Environment, Mode
 from fwdesk.core.credentials import CredentialStore
-from fwdesk.ui.account_dialog import AccountDialog
+from fwdesk.ui.dialogs.account_dialog import AccountDialog
 
 
 @pytest.fixture

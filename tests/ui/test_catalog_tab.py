@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
 from fwdesk.core.catalog import CatalogCache
-from fwdesk.ui.catalog_model import ProductRole
+from fwdesk.ui.tabs.catalog.model import ProductRole
 
 
 def loaded(window) -> bool:

@@ -6,7 +6,7 @@ import gc
 import weakref
 
 from fwdesk.core.catalog import CatalogProduct
-from fwdesk.ui import collector
+from fwdesk.ui.work import collector
 
 
 class _Node:

@@ -17,7 +17,7 @@ from sample_orders import PORTLAND
 from window_checks import SendAnswers
 
 from fwdesk.core.drafts import SUBMITTED, DraftItem
-from fwdesk.ui import order_tab
+from fwdesk.ui.tabs.order import tab as order_tab
 
 pytestmark = pytest.mark.needs_mount
 
@@ -82,7 +82,7 @@ def test_a_full_disk_keeps_the_order_on_screen_and_sends_it_once_there_is_room(
     qtbot.waitUntil(lambda: "placed with FinerWorks" in order.result.text(), timeout=15000)
     placed = [o for o in sandbox.server_orders() if o["order_po"].startswith(order.po_prefix)]
     assert [o["order_po"] for o in placed] == [po]
-    assert order._drafts.by_po(po).state == SUBMITTED
+    assert order.session.drafts.by_po(po).state == SUBMITTED
     record(
         "disk-full",
         case="real tmpfs filled while typing an order",

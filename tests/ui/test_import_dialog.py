@@ -13,7 +13,7 @@ from window_checks import SendAnswers
 
 from fwdesk.core.csv_import import COLUMNS
 from fwdesk.core.drafts import DRAFT, SUBMITTED, DraftStore
-from fwdesk.ui.import_dialog import SAMPLE, ImportDialog
+from fwdesk.ui.dialogs.import_dialog import SAMPLE, ImportDialog
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,9 @@ def answers(monkeypatch) -> SendAnswers:
 def dialog_on(open_window, qtbot, url: str) -> ImportDialog:
     window = open_window("--sandbox-url", url)
     prefix = f"I{uuid.uuid4().hex[:6].upper()}-"
-    dialog = ImportDialog(window.service, window.store, prefix, window._mode_text, window)
+    dialog = ImportDialog(
+        window.service, window.store, window.session.sender, prefix, window._mode_text, window
+    )
     qtbot.addWidget(dialog)
     dialog.prefix = prefix
     return dialog
@@ -53,6 +55,8 @@ def test_preview_then_submit_all_places_every_valid_order(
         o["order_po"] for o in sandbox.server_orders() if o["order_po"].startswith(dialog.prefix)
     ]
     assert sorted(placed) == [f"{dialog.prefix}00000{n}" for n in (1, 2, 3)]
+    orders = dialog.parent().orders.model
+    assert all(orders.row_of(po) is not None for po in placed), "listed at once, no refresh"
 
 
 @pytest.mark.timeout(120)
@@ -66,9 +70,9 @@ def test_cancel_stops_between_batches_and_loses_nothing(open_window, qtbot, tmp_
         dialog.load(Path(sheet))
         dialog.submit_button.click()
         qtbot.waitUntil(lambda: dialog.progress.value() >= 5, timeout=30000)
-        dialog.cancel_button.click()
+        with qtbot.waitSignal(dialog.send_job.settled, timeout=30000):
+            dialog.cancel_button.click()  # the batch on its way is finished and recorded first
         assert "Sending was stopped" in dialog.summary.text()
-        qtbot.wait(1500)  # the batch on its way when Cancel was pressed is finished and recorded
         drafts = DraftStore(dialog._store)
         states = [drafts.get(d.id).state for d in dialog._drafts]
         assert set(states) <= {SUBMITTED, DRAFT}

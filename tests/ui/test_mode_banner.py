@@ -10,8 +10,8 @@ from fwdesk.core.accounts import Account, Mode
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.core import Sandbox
 from fwdesk.sandbox.transport import SandboxTransport
-from fwdesk.ui.banner import ModeBanner
 from fwdesk.ui.main_window import MainWindow
+from fwdesk.ui.widgets.banner import ModeBanner
 
 
 def test_each_mode_has_its_own_title_colour_and_button(qtbot):

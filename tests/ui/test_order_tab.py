@@ -7,7 +7,7 @@ import uuid
 import pytest
 from PySide6.QtWidgets import QLineEdit
 from sample_orders import PORTLAND
-from window_checks import SendAnswers
+from window_checks import JobLog, SendAnswers
 
 from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.drafts import SUBMITTED, DraftItem
@@ -21,6 +21,7 @@ def shop(open_window, sandbox, qtbot, monkeypatch):
     window.tabs.setCurrentWidget(window.order)
     window.answers = SendAnswers().install(monkeypatch)
     window.asked = window.answers.asked
+    window.jobs = JobLog().install(monkeypatch)
     with sandbox.client() as api:
         window.sku = api.list_virtual_inventory(per_page=1).items[0].sku
     return window
@@ -109,32 +110,25 @@ def test_invalid_items_are_named_and_nothing_is_sent(shop, qtbot, sandbox, quant
     assert shop.asked == [] and placed_with(sandbox, order.po_prefix) == []
 
 
-def test_the_quote_follows_the_form_and_drops_stale_answers(shop, qtbot, monkeypatch):
+def test_the_quote_follows_the_form_and_drops_stale_answers(shop, qtbot):
     order = shop.order
-    asked = []
-    original = order._service.submit
-
-    def counting(name, *args, **kwargs):
-        asked.append(name)
-        return original(name, *args, **kwargs)
-
-    monkeypatch.setattr(order._service, "submit", counting)
     fill(shop, qtbot)
     codes = [order.quote.table.item(r, 0).text() for r in range(order.quote.table.rowCount())]
     assert len(codes) == 5
     cheapest = order.quote.options[0]
     assert cheapest.id is not None, "FinerWorks' app knows quote options by id (API.md 9.3)"
     assert order.draft.shipping_code == cheapest.choice, "the account's preference: cheapest"
-    asked.clear()
+    shop.jobs.jobs.clear()
     zip_edit = shop.findChild(QLineEdit, "recipientZip")
     zip_edit.clear()
     qtbot.keyClicks(zip_edit, "97201")
-    qtbot.waitUntil(lambda: "shipping quote" in asked, timeout=3000)
-    qtbot.wait(400)
-    assert asked.count("shipping quote") == 1, "five keystrokes, one quote"
+    qtbot.waitUntil(lambda: bool(shop.jobs.named("shipping quote")), timeout=3000)
+    qtbot.waitUntil(lambda: shop.jobs.all_over("shipping quote"), timeout=10000)
+    assert not order.quotes._timer.isActive(), "no quote is waiting to be asked"
+    assert len(shop.jobs.named("shipping quote")) == 1, "five keystrokes, one quote"
     before = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
     late = OrderQuote(order_po=order.draft.order_po)
-    order._quoted(order._generation - 1, late)  # an answer for an older form arrives late
+    order.quotes.answered(order.quotes.generation - 1, late)  # an older form's late answer
     after = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
     assert after == before
 
@@ -159,7 +153,7 @@ def test_drafts_survive_a_restart(open_window, qtbot, sandbox):
     again = open_window("--sandbox-url", sandbox.url)
     drafts = again.order.drafts_list
     assert drafts.count() == 1 and drafts.item(0).text().startswith(po)
-    again.order._open_item(drafts.item(0))
+    drafts.itemClicked.emit(drafts.item(0))
     assert again.order.recipient.first_name.text() == "Marisol"
     assert again.order.po_edit.text() == po
 
@@ -184,9 +178,10 @@ def test_submit_confirms_total_and_mode_then_places_the_order_once(shop, qtbot, 
     order.submit()
     order.submit()  # a double click that slipped through
     qtbot.waitUntil(lambda: "placed with FinerWorks" in order.result.text(), timeout=15000)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: shop.jobs.all_over("submit order"), timeout=15000)
+    assert len(shop.jobs.named("submit order")) == 1, "the second click sent nothing"
     assert placed_with(sandbox, order.po_prefix) == [po]
-    assert order._drafts.by_po(po).state == SUBMITTED
+    assert order.session.drafts.by_po(po).state == SUBMITTED
     assert order.draft is None, "the form starts a new draft"
     states = [order.drafts_list.item(i).text() for i in range(order.drafts_list.count())]
     assert any(text.startswith(po) and text.endswith("placed") for text in states)

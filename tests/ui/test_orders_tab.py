@@ -13,7 +13,7 @@ from fwdesk.core.order_status import Stage
 
 
 def refreshed(window) -> bool:
-    return window.orders._refresh_id is None and window.orders.model.rowCount() > 0
+    return not window.orders.refreshing and window.orders.model.rowCount() > 0
 
 
 def select(window, po: str) -> None:
@@ -123,7 +123,7 @@ def test_export_writes_the_orders_shown(slow_world, tmp_path):
 
 
 def test_change_recipient_reaches_the_server(slow_world, qtbot, monkeypatch):
-    from fwdesk.ui.orders_tab import RecipientDialog
+    from fwdesk.ui.tabs.orders.tab import RecipientDialog
 
     window, running, pos = slow_world
 

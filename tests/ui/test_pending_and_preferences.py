@@ -10,8 +10,8 @@ from sample_orders import PORTLAND, order
 from sandboxes import new_po, start_sandbox
 
 from fwdesk.core.drafts import DRAFT, PENDING, DraftItem
-from fwdesk.ui.order_tab import PENDING_ROLE
-from fwdesk.ui.shipping_preferences_dialog import ShippingPreferencesDialog
+from fwdesk.ui.dialogs.shipping_preferences import ShippingPreferencesDialog
+from fwdesk.ui.tabs.order.drafts_list import PENDING_HEADING
 
 
 @pytest.fixture
@@ -27,26 +27,24 @@ def desk(open_window, qtbot):
 
 
 def pending_items(window) -> list:
-    drafts = window.order.drafts_list
-    items = [drafts.item(i) for i in range(drafts.count())]
-    return [item for item in items if item.data(PENDING_ROLE) is not None]
+    return window.order.drafts.pending_items
 
 
 def test_an_order_staged_elsewhere_is_shown_quoted_and_taken_in(desk, qtbot):
     po = new_po("WEB")
     desk.api.save_pending_orders([order(po, desk.sku, recipient=PORTLAND)], source="dashboard")
     tab = desk.order
-    tab.refresh_pending()
+    tab.pending_panel.refresh()
     qtbot.waitUntil(lambda: len(pending_items(desk)) == 1, timeout=10000)
     headings = [
         tab.drafts_list.item(i).text()
         for i in range(tab.drafts_list.count())
         if tab.drafts_list.item(i).flags() == Qt.ItemFlag.NoItemFlags
     ]
-    assert headings == ["On FinerWorks for review"]
+    assert headings == [PENDING_HEADING]
     [item] = pending_items(desk)
     assert item.text().startswith(po)
-    tab._open_item(item)
+    tab.drafts_list.itemClicked.emit(item)
     assert tab.draft.state == PENDING and not tab.recipient.isEnabled()
     assert not tab.submit_button.isEnabled() and not tab.pending_panel.isHidden()
     assert "saved from dashboard" in tab.pending_panel.text.text()
@@ -68,7 +66,7 @@ def test_a_draft_saved_for_review_leaves_the_drafts_and_can_be_deleted(desk, qtb
     tab.review_button.click()
     qtbot.waitUntil(lambda: "saved on FinerWorks for review" in tab.result.text(), timeout=10000)
     assert [o.order_po for o in desk.api.list_pending_orders()] == [po]
-    assert tab._drafts.by_po(po) is None, "it lives on FinerWorks now, not in the drafts"
+    assert tab.session.drafts.by_po(po) is None, "it lives on FinerWorks now, not in the drafts"
     assert [item.text().split()[0] for item in pending_items(desk)] == [po]
     assert not tab.pending_panel.isHidden()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

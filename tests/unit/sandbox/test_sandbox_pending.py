@@ -14,9 +14,7 @@ OTHER_KEYS = {"web_api_key": "shop-2", "app_key": "app-2"}
 
 @pytest.fixture
 def sandbox() -> Sandbox:
-    return Sandbox(
-        SandboxConfig(credentials=[("demo", "demo"), ("shop-2", "app-2")], credits=25.0)
-    )
+    return Sandbox(SandboxConfig(credentials=[("demo", "demo"), ("shop-2", "app-2")], credits=25.0))
 
 
 @pytest.fixture

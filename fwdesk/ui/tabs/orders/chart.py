@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from fwdesk.core.money import money
 from fwdesk.core.order_weeks import Week
-from fwdesk.ui.catalog_model import money
 
 BAR = QColor("#C7C2F5")
 LINE = QColor("#4C3BCF")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fwdesk.api.shipping import ShippingOption
-from fwdesk.ui.catalog_model import money
+from fwdesk.core.money import money
 
 TRANSIT = {"EC": "3–7 days", "SD": "2–5 days", "EX": "2–3 days", "ON": "1–2 days", "FS": "Fastest"}
 """Delivery ranges per code, for answers without FinerWorks' own `transit_time` (EX, ON: API.md

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 from fwdesk.api.account import UserAccount
 from fwdesk.core.messages import explain
 from fwdesk.core.shipping_preferences import MOST, PREFERENCES, checked
-from fwdesk.ui.worker import ApiService
+from fwdesk.ui.work.jobs import Job, JobRunner
 
 RANKS = ("&First choice", "&Second choice", "&Third choice")
 
 
 class ShippingPreferencesDialog(QDialog):
-    def __init__(self, service: ApiService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shippingPreferencesDialog")
         self.setWindowTitle("Shipping preferences")
@@ -60,13 +60,14 @@ class ShippingPreferencesDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
-        service.submit(
+        Job(
+            self,
             "shipping preferences",
             lambda context: context.client.get_user(),
             key="shipping-preferences",
-            on_done=self._loaded,
-            on_error=lambda error: self.message.setText(explain(error)),
             report=False,
+        ).on_done(self._loaded).on_failed(lambda error: self.message.setText(explain(error))).start(
+            service
         )
 
     def ranked(self) -> list[str]:
@@ -92,16 +93,15 @@ class ShippingPreferencesDialog(QDialog):
         account_key = self._account_key
         self.save_button.setEnabled(False)
         self.message.setText("Saving…")
-        self._service.submit(
+        Job(
+            self,
             "save shipping preferences",
             lambda context: context.client.update_user(
                 shipping_preferences=ranked, account_key=account_key
             ),
             abortable=False,
-            on_done=lambda _none: self.accept(),
-            on_error=self._failed,
             report=False,
-        )
+        ).on_done(lambda _none: self.accept()).on_failed(self._failed).start(self._service)
 
     def _failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)

@@ -6,21 +6,17 @@ asks for the rows it shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from fwdesk.core.catalog import CatalogFilter, CatalogIndex, CatalogProduct, narrows
-from fwdesk.ui.table_model import FilteredTableModel, Index
+from fwdesk.core.money import money
+from fwdesk.ui.widgets.table_model import FilteredTableModel, Index
 
 COLUMNS = ("Product", "Type", "Media", "Size", "Price")
 PRICE_COLUMN = 4
 ProductRole = Qt.ItemDataRole.UserRole + 1
-
-
-def money(value: Decimal | None) -> str:
-    return "—" if value is None else f"${value:,.2f}"
 
 
 class CatalogModel(FilteredTableModel):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from fwdesk.core.accounts import Mode
-from fwdesk.ui.theme import banner_style
+from fwdesk.ui.widgets.theme import banner_style
 
 TITLES = {Mode.DEMO: "DEMO", Mode.TEST: "TEST MODE", Mode.LIVE: "LIVE"}
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
-from fwdesk.ui.worker import ApiService, JobContext, Priority
+from fwdesk.core.jobs import JobContext
+from fwdesk.ui.work.jobs import Job, JobRunner
+from fwdesk.ui.work.lanes import Priority
 
 log = logging.getLogger(__name__)
 THUMBNAIL_SIZE = 160
@@ -21,7 +23,7 @@ class Thumbnails(QObject):
 
     ready = Signal(str)
 
-    def __init__(self, service: ApiService, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(self, service: JobRunner, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._folder = folder
@@ -30,7 +32,8 @@ class Thumbnails(QObject):
         self._loading: set[str] = set()
         self._failed: set[str] = set()
 
-    def use_service(self, service: ApiService) -> None:
+    def use_source(self, service: JobRunner, _store: object) -> None:
+        """Another account: only the lane changes, pictures are the same for every account."""
         self._service = service
         self._loading.clear()
 
@@ -39,14 +42,15 @@ class Thumbnails(QObject):
         if found is None and url not in self._loading and url not in self._failed:
             self._loading.add(url)
             path = self._folder / (hashlib.sha1(url.encode()).hexdigest() + ".png")
-            self._service.submit(
+            Job(
+                self,
                 "thumbnail",
                 lambda context: _load(context, url, path),
                 priority=Priority.BACKGROUND,
-                on_done=lambda image: self._arrived(url, image),
-                on_error=lambda _error: self._gave_up(url),
                 report=False,
-            )
+            ).on_done(lambda image: self._arrived(url, image)).on_failed(
+                lambda _error: self._gave_up(url)
+            ).start(self._service)
         return found
 
     def icon(self, url: str) -> QIcon | None:

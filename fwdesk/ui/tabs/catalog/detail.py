@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from fwdesk.api.catalog import Price
 from fwdesk.core.catalog import CatalogProduct, CatalogSnapshot
+from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
-from fwdesk.ui.catalog_model import money
-from fwdesk.ui.worker import ApiService, JobContext, Priority
+from fwdesk.core.money import money
+from fwdesk.ui.work.jobs import Job, JobRunner
 
 STANDARD_QUANTITIES = (1, 2, 5, 10)
 QUANTITY_DELAY_MS = 250
@@ -44,7 +45,7 @@ def as_of(moment: datetime | None) -> str:
 class ProductDetail(QFrame):
     add_requested = Signal(object, int)
 
-    def __init__(self, service: ApiService) -> None:
+    def __init__(self, service: JobRunner) -> None:
         super().__init__()
         self.setObjectName("productDetail")
         self.setMinimumWidth(340)
@@ -127,7 +128,7 @@ class ProductDetail(QFrame):
         self._body += [self.quantity, self.add_button]
         self.show_product(None, None)
 
-    def use_service(self, service: ApiService) -> None:
+    def use_service(self, service: JobRunner) -> None:
         self._service = service
 
     @property
@@ -247,15 +248,15 @@ class ProductDetail(QFrame):
         if product is None:
             return
         asked = [(product.sku, quantity) for quantity in self._quantities()]
-        self._service.submit(
+        Job(
+            self,
             "prices",
             lambda context: _prices(context, asked),
-            priority=Priority.INTERACTIVE,
             key="detail-prices",
-            on_done=lambda prices: self._prices_arrived(product.sku, prices),
-            on_error=self._prices_failed,
             report=False,
-        )
+        ).on_done(lambda prices: self._prices_arrived(product.sku, prices)).on_failed(
+            self._prices_failed
+        ).start(self._service)
 
     def _prices_arrived(self, sku: str, prices: list[Price]) -> None:
         if self._product is None or self._product.sku != sku:

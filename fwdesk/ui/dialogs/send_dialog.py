@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fwdesk.core.messages import explain
 from fwdesk.core.payment import Payment, PaymentOffer, ask_account
-from fwdesk.ui.worker import ApiService
+from fwdesk.ui.work.jobs import Job, JobRunner
 
 
 class SendDialog(QDialog):
@@ -93,7 +93,7 @@ class SendDialog(QDialog):
 
 def confirm_send(
     owner: QWidget,
-    service: ApiService,
+    service: JobRunner,
     *,
     title: str,
     summary: str,
@@ -125,11 +125,12 @@ def confirm_send(
     if all_test:
         ask(PaymentOffer(None))
         return
-    service.submit(
+    Job(
+        owner,
         "payment options",
         lambda context: ask_account(context.client),
         key="payment-options",
-        on_done=ask,
-        on_error=lambda error: ask(PaymentOffer(None, [], explain(error))),
         report=False,
+    ).on_done(ask).on_failed(lambda error: ask(PaymentOffer(None, [], explain(error)))).start(
+        service
     )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from fwdesk.api.orders import Address
 from fwdesk.core.drafts import Draft, DraftItem
 from fwdesk.core.order_rules import US_STATES, check_extras, check_items, check_recipient
-from fwdesk.ui.countries import countries
+from fwdesk.ui.widgets.countries import countries
 
 
 def error_label() -> QLabel:

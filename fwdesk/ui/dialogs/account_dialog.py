@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from fwdesk.api.account import CredentialCheck, Credentials
 from fwdesk.core.accounts import Account, Environment, normalise_url, url_problem
 from fwdesk.core.credentials import CredentialStore, KeychainError
+from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
-from fwdesk.ui.worker import ApiService, JobContext, Priority
+from fwdesk.ui.work.jobs import Job, JobRunner
 
 PROBE_TIMEOUT_S = 15.0
 
@@ -57,7 +58,7 @@ def set_error(label: QLabel, text: str) -> None:
 class AccountDialog(QDialog):
     def __init__(
         self,
-        service: ApiService,
+        service: JobRunner,
         store: CredentialStore,
         taken_names: set[str],
         account: Account | None = None,
@@ -72,7 +73,7 @@ class AccountDialog(QDialog):
         self._store = store
         self._taken = taken_names - ({account.name} if account else set())
         self._original = account
-        self._probe_id: int | None = None
+        self._probe: Job | None = None
         self.choice: AccountChoice | None = None
         self._build()
         if account is not None:
@@ -232,9 +233,8 @@ class AccountDialog(QDialog):
 
     @Slot()
     def _forget_result(self) -> None:
-        if self._probe_id is not None:
-            self._service.cancel(self._probe_id)
-            self._probe_id = None
+        if self._probe is not None and self._probe.live:
+            self._probe.cancel()
             self.test_button.setEnabled(True)
         self.result_frame.hide()
 
@@ -280,17 +280,19 @@ class AccountDialog(QDialog):
         self.test_button.setEnabled(False)
         self._show_result("Checking the keys with FinerWorks…", "warning")
         url = account.base_url
-        self._probe_id = self._service.submit(
-            "test connection",
-            lambda context: _probe(credentials, url, context),
-            priority=Priority.INTERACTIVE,
-            key="test-connection",
-            on_done=self._probe_succeeded,
-            on_error=self._probe_failed,
+        self._probe = (
+            Job(
+                self,
+                "test connection",
+                lambda context: _probe(credentials, url, context),
+                key="test-connection",
+            )
+            .on_done(self._probe_succeeded)
+            .on_failed(self._probe_failed)
+            .start(self._service)
         )
 
     def _probe_succeeded(self, check: CredentialCheck) -> None:
-        self._probe_id = None
         self.test_button.setEnabled(True)
         who = check.account.account_username if check.account else "your account"
         text = f"Connected to FinerWorks as <b>{who}</b>."
@@ -299,7 +301,6 @@ class AccountDialog(QDialog):
         self._show_result(text, "success")
 
     def _probe_failed(self, error: Exception) -> None:
-        self._probe_id = None
         self.test_button.setEnabled(True)
         self._show_result(explain(error), "failure")
 

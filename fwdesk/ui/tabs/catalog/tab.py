@@ -34,13 +34,15 @@ from fwdesk.core.catalog import (
     CatalogSnapshot,
     download_catalog,
 )
+from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
 from fwdesk.core.store import Store
-from fwdesk.ui import collector
-from fwdesk.ui.catalog_detail import ProductDetail, as_of
-from fwdesk.ui.catalog_model import CatalogModel, ProductRole
-from fwdesk.ui.thumbnails import Thumbnails
-from fwdesk.ui.worker import ApiService, JobContext, Priority
+from fwdesk.ui.tabs.catalog.detail import ProductDetail, as_of
+from fwdesk.ui.tabs.catalog.model import CatalogModel, ProductRole
+from fwdesk.ui.tabs.catalog.thumbnails import Thumbnails
+from fwdesk.ui.work import collector
+from fwdesk.ui.work.jobs import Clash, Job, JobRunner
+from fwdesk.ui.work.lanes import Priority
 
 ANY = "Any"
 
@@ -48,14 +50,14 @@ ANY = "Any"
 class CatalogTab(QWidget):
     add_to_order = Signal(object, int)
 
-    def __init__(self, service: ApiService, store: Store, thumbnails: Thumbnails) -> None:
+    def __init__(self, service: JobRunner, store: Store, thumbnails: Thumbnails) -> None:
         super().__init__()
         self.setObjectName("catalogPage")
         self._service = service
         self._store = store
         self._thumbnails = thumbnails
         self._snapshot: CatalogSnapshot | None = None
-        self._refresh_id: int | None = None
+        self._refresh: Job | None = None
         self.model = CatalogModel(thumbnails.icon)
         thumbnails.ready.connect(self._thumbnail_ready)
         self._build()
@@ -190,7 +192,7 @@ class CatalogTab(QWidget):
 
     # -- data source ----------------------------------------------------------------------
 
-    def use_source(self, service: ApiService, store: Store) -> None:
+    def use_source(self, service: JobRunner, store: Store) -> None:
         """A new connection: its own cache, its own worker lanes."""
         self.cancel_refresh()
         self._service = service
@@ -294,7 +296,7 @@ class CatalogTab(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        if self._refresh_id is not None:
+        if self.refreshing:
             return
         store = self._store
         self.message.setText("Downloading the catalogue from FinerWorks…")
@@ -303,22 +305,27 @@ class CatalogTab(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.refresh_button.setEnabled(False)
-        self._refresh_id = self._service.submit(
-            "catalogue refresh",
-            lambda context: _refresh(context, store),
-            priority=Priority.BACKGROUND,
-            key="catalogue-refresh",
-            on_done=self._refreshed,
-            on_error=self._refresh_failed,
-            on_progress=self._refresh_progress,
-            report=False,
+        self._refresh = (
+            Job(
+                self,
+                "catalogue refresh",
+                lambda context: _refresh(context, store),
+                priority=Priority.BACKGROUND,
+                key="catalogue-refresh",
+                clash=Clash.SKIP,
+                report=False,
+            )
+            .on_done(self._refreshed)
+            .on_failed(self._refresh_failed)
+            .on_progress(self._refresh_progress)
+            .start(self._service)
         )
 
     @Slot()
     def cancel_refresh(self) -> None:
-        if self._refresh_id is None:
+        if not self.refreshing:
             return
-        self._service.cancel(self._refresh_id)
+        self._refresh.cancel()
         self._refresh_done("Refresh cancelled; the catalogue shown is unchanged.")
 
     def _refresh_progress(self, done: int, total: int) -> None:
@@ -340,7 +347,6 @@ class CatalogTab(QWidget):
         self._refresh_done(f"Refresh failed: {explain(error)}{kept}")
 
     def _refresh_done(self, message: str) -> None:
-        self._refresh_id = None
         self.progress.hide()
         self.cancel_button.hide()
         self.refresh_button.setEnabled(True)
@@ -348,7 +354,7 @@ class CatalogTab(QWidget):
 
     @property
     def refreshing(self) -> bool:
-        return self._refresh_id is not None
+        return self._refresh is not None and self._refresh.live
 
 
 def _refresh(context: JobContext, store: Store) -> CatalogSnapshot:

@@ -27,21 +27,25 @@ from PySide6.QtWidgets import (
 from fwdesk.core.csv_import import CsvImport, create_drafts, parse_orders_csv
 from fwdesk.core.drafts import REJECTED, SUBMITTED, Draft, DraftStore
 from fwdesk.core.messages import explain
-from fwdesk.core.outbox import Outbox, SendReport
+from fwdesk.core.outbox import SendReport
+from fwdesk.core.paths import RESOURCES
 from fwdesk.core.payment import CREDITS_FALLBACK, Payment
 from fwdesk.core.store import STORAGE_ERRORS, Store
-from fwdesk.ui.send_dialog import confirm_send
-from fwdesk.ui.worker import ApiService, JobContext, Priority
+from fwdesk.ui.dialogs.send_dialog import confirm_send
+from fwdesk.ui.work.jobs import Job, JobRunner
+from fwdesk.ui.work.lanes import Priority
+from fwdesk.ui.work.sender import OrderSender
 
 PREVIEW_COLUMNS = ("Row", "Order", "Recipient", "SKU", "Qty", "Problems")
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-orders.csv"
+SAMPLE = RESOURCES / "sample-orders.csv"
 
 
 class ImportDialog(QDialog):
     def __init__(
         self,
-        service: ApiService,
+        service: JobRunner,
         store: Store,
+        sender: OrderSender,
         prefix: str,
         mode_text: Callable[[], str],
         parent: QWidget | None = None,
@@ -54,9 +58,11 @@ class ImportDialog(QDialog):
         self._store = store
         self._prefix = prefix
         self._mode_text = mode_text
+        self._sender = sender
         self._imported: CsvImport | None = None
         self._drafts: list[Draft] = []
-        self._job: int | None = None
+        self.send_job: Job | None = None
+        """The send under way, or the last one (its `settled` says when it is over)."""
 
         self.path = QLabel("No file chosen.", objectName="importPath")
         choose = QPushButton("&Choose file…", objectName="chooseCsvButton")
@@ -194,39 +200,46 @@ class ImportDialog(QDialog):
         )
 
     def _send_all(self, ids: list[int], payment: Payment | None) -> None:
-        store, chosen = self._store, payment or CREDITS_FALLBACK
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
-        self._job = self._service.submit(
-            "submit imported orders",
-            lambda context: _send_all(context, store, ids, chosen),
+        self.send_job = self._sender.send(
+            self,
+            ids,
+            payment or CREDITS_FALLBACK,
+            name="submit imported orders",
             priority=Priority.BACKGROUND,
-            abortable=False,
             on_done=self._finished,
-            on_error=self._failed,
+            on_failed=self._failed,
             on_progress=self._progressed,
         )
 
+    @property
+    def sending(self) -> bool:
+        return self.send_job is not None and self.send_job.live
+
     @Slot()
     def cancel(self) -> None:
-        """Stops between batches: a batch already on its way is finished and recorded first."""
-        if self._job is not None:
-            self._service.cancel(self._job)
-            self._job = None
-            self._set_busy(False)
-            self._show_results(None)
+        """Stops between batches: a batch already on its way is finished and recorded first,
+        and the results are shown once it has."""
+        if self.sending:
+            self.send_job.settled.connect(self._stopped)
+            self.send_job.cancel()
+            self.summary.setText("Stopping after the orders already on their way…")
+
+    @Slot()
+    def _stopped(self) -> None:
+        self._set_busy(False)
+        self._show_results(None)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
     def _finished(self, report: SendReport) -> None:
-        self._job = None
         self._set_busy(False)
         self._show_results(report)
 
     def _failed(self, error: Exception) -> None:
-        self._job = None
         self._set_busy(False)
         self._show_results(None)
         self.summary.setText(f"Sending stopped: {explain(error)}")
@@ -260,12 +273,8 @@ class ImportDialog(QDialog):
         self.submit_button.setEnabled(ready and not busy)
 
     def done(self, result: int) -> None:
-        if self._job is not None:
-            self.cancel()
+        """Closing stops the send between batches; what was placed is still recorded (the
+        send belongs to the order sender, not to this dialog)."""
+        if self.sending:
+            self.send_job.cancel()
         super().done(result)
-
-
-def _send_all(context: JobContext, store: Store, ids: list[int], payment: Payment) -> SendReport:
-    return Outbox(DraftStore(store), sleep=context.sleep).send(
-        context.client, ids, context.progress, payment=payment
-    )

@@ -1,0 +1,644 @@
+"""The New order tab: type an order, watch its shipping quote, send it exactly once.
+
+The parts live beside it: the drafts list (`drafts_list`), the way the form reaches the disk
+(`core.draft_session`), the quote (`quote_controller`, `quote_panel`), the address check
+(`address_check`) and orders staged on FinerWorks (`pending_panel`). Sending goes through the
+shared `OrderSender`, so a lost answer is resolved by looking the order up, never by sending it
+twice, and the Orders tab hears of a placed order at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fwdesk.api.orders import Address
+from fwdesk.api.shipping import OrderQuote, ShippingOption
+from fwdesk.core.catalog import CatalogProduct
+from fwdesk.core.draft_session import DraftSession, Saved
+from fwdesk.core.drafts import (
+    DRAFT,
+    PENDING,
+    REJECTED,
+    SUBMITTED,
+    SUBMITTING,
+    UNKNOWN,
+    Draft,
+    DraftItem,
+    DraftStore,
+)
+from fwdesk.core.messages import explain
+from fwdesk.core.money import money
+from fwdesk.core.order_rules import check_draft
+from fwdesk.core.outbox import SendReport
+from fwdesk.core.payment import CREDITS_FALLBACK, TEST_TOKEN, Payment
+from fwdesk.core.pending_orders import PendingOrders, Staged
+from fwdesk.core.store import Store
+from fwdesk.ui.dialogs.send_dialog import confirm_send
+from fwdesk.ui.tabs.order.address_check import AddressChecker
+from fwdesk.ui.tabs.order.drafts_list import RECENT_PLACED, DraftsList
+from fwdesk.ui.tabs.order.order_form import ExtrasForm, ItemsEditor, RecipientForm, error_label
+from fwdesk.ui.tabs.order.pending_panel import PendingPanel
+from fwdesk.ui.tabs.order.quote_controller import QuoteController
+from fwdesk.ui.tabs.order.quote_panel import QuotePanel
+from fwdesk.ui.work.jobs import Job, JobRunner
+from fwdesk.ui.work.sender import OrderSender
+
+SAVE_DELAY_MS = 300
+NOT_SAVED = "The order could not be saved to disk first (see the message at the top)."
+SAVE_RETRY_MS = 5000
+"""After a failed save (a full disk), how often saving is tried again."""
+PENDING_REFRESH_MS = 5 * 60_000
+"""How often FinerWorks' pending orders are listed again (other desks add to them)."""
+NEEDS_ATTENTION = "Some fields need attention (marked in red)."
+STATE_TEXT = {
+    REJECTED: None,
+    UNKNOWN: "FinerWorks' answer was lost; fwdesk is checking whether the order arrived before "
+    "sending anything again.",
+    SUBMITTING: "Being sent…",
+    PENDING: "",
+}
+"""What the form says about a draft in each state (None: the draft's own message)."""
+
+
+class OrderTab(QWidget):
+    import_requested = Signal()
+
+    def __init__(
+        self,
+        service: JobRunner,
+        store: Store,
+        sender: OrderSender,
+        mode_text: Callable[[], str],
+        prefix: str = "SHOP-",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("orderPage")
+        self._service = service
+        self._sender = sender
+        self._mode_text = mode_text
+        self.session = DraftSession(DraftStore(store), prefix)
+        self._staged: Staged | None = None
+        """The pending order shown, when the form shows one (read-only)."""
+        self._loading = False
+        self._sending = False
+        """Between Submit (or Save for review) and the end of it, the question included."""
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._retry_timer = QTimer(self, singleShot=True, interval=SAVE_RETRY_MS)
+        self._retry_timer.timeout.connect(self.save_now)
+        self._build(store)
+        self._pending_timer = QTimer(self, interval=PENDING_REFRESH_MS)
+        self._pending_timer.timeout.connect(self.pending_panel.refresh)
+        self._pending_timer.start()
+        self.refresh_list()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self, store: Store) -> None:
+        self.drafts = DraftsList()
+        self.drafts.draft_opened.connect(self._open_draft)
+        self.drafts.pending_opened.connect(self._open_pending)
+        self.drafts.new_requested.connect(self.new_draft)
+        self.drafts.delete_requested.connect(self._delete_draft)
+        self.drafts.import_requested.connect(self.import_requested)
+        self.drafts_list = self.drafts.list
+
+        self.po_edit = QLineEdit(objectName="orderPoEdit")
+        self.po_edit.setAccessibleName("Order PO number")
+        self.po_edit.textEdited.connect(self._edited)
+        self.po_error = error_label()
+        self.state_label = QLabel(objectName="draftState")
+        self.state_label.setWordWrap(True)
+        self.save_problem = QLabel(objectName="saveProblem")
+        self.save_problem.setProperty("role", "failure")
+        self.save_problem.setWordWrap(True)
+        self.save_problem.setMargin(6)
+        self.save_problem.hide()
+        po_row = QHBoxLayout()
+        po_caption = QLabel("Order &PO")
+        po_caption.setBuddy(self.po_edit)
+        po_row.addWidget(po_caption)
+        po_row.addWidget(self.po_edit, 1)
+        self.recipient = RecipientForm()
+        self.recipient.edited.connect(self._edited)
+        self.address = AddressChecker(self._service, self.recipient.address)
+        self.address.accepted.connect(self._use_address)
+        self.address.said.connect(self._show_result)
+        self.items = ItemsEditor()
+        self.items.edited.connect(self._edited)
+        self.items.add_requested.connect(self._add_typed_sku)
+        self.extras = ExtrasForm()
+        self.extras.edited.connect(self._edited)
+        self.pending_panel = PendingPanel(self._service, store)
+        self.pending_panel.listed.connect(self.refresh_list)
+        self.pending_panel.saved.connect(self._saved_for_review)
+        self.pending_panel.taken.connect(self._taken)
+        self.pending_panel.deleted.connect(self._pending_deleted)
+        self.pending_panel.said.connect(self._show_result)
+        self.pending_panel.save_failed.connect(self._review_failed)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.addWidget(self.save_problem)
+        form_layout.addWidget(self.pending_panel)
+        form_layout.addLayout(po_row)
+        form_layout.addWidget(self.po_error)
+        form_layout.addWidget(self.state_label)
+        form_layout.addWidget(self.recipient)
+        form_layout.addWidget(self.address)
+        form_layout.addWidget(QLabel("Items", objectName="pageTitle"))
+        form_layout.addWidget(self.items)
+        form_layout.addWidget(self.extras)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.quote = QuotePanel()
+        self.quote.chosen.connect(self._shipping_chosen)
+        self.quotes = QuoteController(self._service, self.quote, self._typed)
+        self.quotes.quoted.connect(self._quoted)
+        self.recipient.destination_changed.connect(self.quotes.soon)
+        self.items.edited.connect(self.quotes.soon)
+        self.validate_button = QPushButton("&Validate", objectName="validateButton")
+        self.validate_button.clicked.connect(self.validate)
+        self.submit_button = QPushButton("&Submit order…", objectName="submitButton")
+        self.submit_button.clicked.connect(self.submit)
+        self.review_button = QPushButton(
+            "Save to FinerWorks for review", objectName="saveForReviewButton"
+        )
+        self.review_button.setToolTip(
+            "Stages the order on FinerWorks without placing it, so another desk or FinerWorks' "
+            "dashboard can review and place it."
+        )
+        self.review_button.clicked.connect(self.save_for_review)
+        self.result = QLabel(objectName="submitResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.quote, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.validate_button)
+        actions.addStretch(1)
+        actions.addWidget(self.submit_button)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignRight)
+        right_layout.addWidget(self.result)
+
+        splitter = QSplitter()
+        for widget in (self.drafts, scroll, right):
+            splitter.addWidget(widget)
+        splitter.setSizes([220, 560, 460])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(splitter)
+
+    # -- the order shown ------------------------------------------------------------------
+
+    @property
+    def draft(self) -> Draft | None:
+        return self.session.draft
+
+    @draft.setter
+    def draft(self, draft: Draft | None) -> None:
+        self.session.draft = draft
+
+    @property
+    def po_prefix(self) -> str:
+        return self.session.prefix
+
+    @po_prefix.setter
+    def po_prefix(self, prefix: str) -> None:
+        self.session.prefix = prefix
+
+    @property
+    def unsaved(self) -> bool:
+        return self.session.unsaved
+
+    def use_source(self, service: JobRunner, store: Store) -> None:
+        """Switching to another connection; the caller has made sure the draft is saved (or
+        that the user chose to leave it)."""
+        self._retry_timer.stop()
+        self.save_problem.hide()
+        self._service = service
+        self.session = DraftSession(DraftStore(store), self.session.prefix)
+        self.address.use_service(service)
+        self.quotes.use_service(service)
+        self.pending_panel.use_source(service, store)
+        self._staged = None
+        self._show(None)
+        self.refresh_list()
+        self.recover()
+
+    def recover(self) -> None:
+        """Drafts whose sending was interrupted are settled (by the sender, which announces
+        what FinerWorks has) before anything else is sent; the pending orders are listed."""
+        self.pending_panel.refresh()
+        drafts = self.session.drafts
+        if drafts.in_states(SUBMITTING, UNKNOWN):
+            self._sender.recover().settled.connect(self.refresh_list)
+
+    @Slot()
+    def refresh_list(self) -> None:
+        drafts = self.session.drafts
+        shown = drafts.in_states(DRAFT, REJECTED, UNKNOWN, SUBMITTING)
+        shown += drafts.in_states(SUBMITTED)[-RECENT_PLACED:]
+        current = self.draft
+        self.drafts.show_entries(
+            shown,
+            PendingOrders(drafts.store).all(),
+            current_draft=current.id if current is not None else None,
+            current_pending=self._staged.fulfillment_id if self._staged else None,
+        )
+
+    @Slot()
+    def new_draft(self) -> None:
+        if not self.save_now():
+            return
+        self.session.open(None)
+        self._staged = None
+        self._show(None)
+        self.result.clear()
+        self.refresh_list()
+
+    @Slot(int)
+    def _open_draft(self, draft_id: int) -> None:
+        if not self.save_now():
+            self.refresh_list()
+            return
+        draft = self.session.drafts.get(draft_id)
+        if draft is not None:
+            self.session.open(draft)
+            self._staged = None
+            self._show(draft)
+
+    @Slot(int)
+    def _open_pending(self, fulfillment_id: int) -> None:
+        if not self.save_now():
+            self.refresh_list()
+            return
+        staged = PendingOrders(self.session.drafts.store).get(fulfillment_id)
+        if staged is not None:
+            self._staged = staged
+            self.session.open(replace(staged.as_draft(), state=PENDING))
+            self._show(self.draft)
+
+    @Slot()
+    def _delete_draft(self) -> None:
+        draft = self.draft
+        if draft is None or not draft.editable:
+            return
+        answer = QMessageBox.question(
+            self, "Delete draft", f"Delete the draft {draft.order_po}? It cannot be undone."
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.drafts.delete(draft.id)
+            self.new_draft()
+
+    def _show(self, draft: Draft | None) -> None:
+        self._loading = True
+        blank = draft or Draft(order_po="")
+        self.po_edit.setText(blank.order_po)
+        self.po_edit.setPlaceholderText("chosen when you start typing")
+        self.recipient.set_address(blank.recipient)
+        self.items.set_items(blank.items)
+        self.extras.load(blank)
+        self._loading = False
+        editable = draft is None or draft.editable
+        for widget in (
+            self.po_edit,
+            self.recipient,
+            self.items,
+            self.extras,
+            self.submit_button,
+            self.address,
+            self.validate_button,
+            self.review_button,
+        ):
+            widget.setEnabled(editable)
+        self.drafts.delete_button.setEnabled(draft is not None and draft.editable)
+        self.pending_panel.show_staged(self._staged if draft and draft.state == PENDING else None)
+        self._show_state(draft)
+        self.recipient.show_problems({})
+        self.po_error.hide()
+        self.quotes.soon()
+
+    def _show_state(self, draft: Draft | None) -> None:
+        if draft is None:
+            self.state_label.clear()
+            return
+        if draft.state == SUBMITTED:
+            text = draft.message or f"Placed with FinerWorks as order {draft.order_id}."
+        else:
+            text = STATE_TEXT.get(draft.state) or draft.message
+        self.state_label.setText(text)
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _typed(self) -> Draft | None:
+        """The order as the form holds it now (None before the first edit)."""
+        return self._with_form(self.draft) if self.draft is not None else None
+
+    def _with_form(self, draft: Draft) -> Draft:
+        typed = replace(
+            draft,
+            order_po=self.po_edit.text().strip() or draft.order_po,
+            recipient=self.recipient.address(),
+            items=self.items.items(),
+        )
+        return self.extras.apply_to(typed)
+
+    @Slot()
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        if self.draft is None:
+            begun = self.session.begin()
+            if not begun.ok:
+                self._save_failed(begun)
+                return
+            self.po_edit.setText(self.draft.order_po)
+            self.refresh_list()
+        self.draft = self._with_form(self.draft)
+        self._save_timer.start()
+
+    @Slot()
+    def save_now(self) -> bool:
+        """Writes the form to its draft. False when the disk refused: the form keeps what was
+        typed, says so, and saving is tried again every few seconds."""
+        self._save_timer.stop()
+        created = self.draft is None and self.session.unsaved
+        saved = self.session.save(self._with_form)
+        if not saved.ok:
+            self._save_failed(saved)
+            return False
+        if created and self.draft is not None:
+            self.po_edit.setText(self.draft.order_po)
+            self.refresh_list()
+        self._retry_timer.stop()
+        self.save_problem.hide()
+        if saved.po_problem:
+            self.po_error.setText(saved.po_problem)
+            self.po_error.show()
+        else:
+            self.po_error.hide()
+            if self.draft is not None:
+                self.drafts.relabel(self.draft)
+        return True
+
+    def _save_failed(self, saved: Saved) -> None:
+        self.save_problem.setText(
+            f"This order is not saved yet. {saved.storage_problem} What you typed stays here, "
+            "and fwdesk saves it as soon as it can."
+        )
+        self.save_problem.show()
+        self._retry_timer.start()
+
+    def add_item(self, product: CatalogProduct, quantity: int) -> None:
+        """From the catalogue's "Add to order"."""
+        if self.draft is not None and not self.draft.editable:
+            self.new_draft()
+        self.items.add_item(DraftItem(product.sku, quantity, product.name[:50]))
+
+    @Slot(str, int)
+    def _add_typed_sku(self, sku: str, quantity: int) -> None:
+        """A typed SKU is checked with FinerWorks before it joins the order."""
+        self.items.show_message(f"Checking {sku} with FinerWorks…")
+        Job(
+            self,
+            "check product",
+            lambda context: context.client.get_product_details([(sku, quantity)]),
+            key="check-sku",
+            report=False,
+        ).on_done(lambda found: self._sku_checked(sku, quantity, found)).on_failed(
+            lambda error: self.items.show_message(f"{sku}: {explain(error)}")
+        ).start(self._service)
+
+    def _sku_checked(self, sku: str, quantity: int, found: list) -> None:
+        if not any(details.available for details in found):
+            self.items.show_message(f"FinerWorks does not know {sku}.")
+            return
+        self.items.show_message("")
+        self.items.sku.clear()
+        self.items.add_item(DraftItem(sku, quantity, (found[0].name or "")[:50]))
+
+    @Slot(object)
+    def _use_address(self, address: Address) -> None:
+        self.recipient.set_address(address)
+        self._edited()
+
+    # -- quote ----------------------------------------------------------------------------
+
+    def requote(self) -> None:
+        """Ask again: the account's shipping preferences changed what FinerWorks preselects,
+        so the order's method is chosen afresh."""
+        if self.draft is not None and self.draft.editable:
+            self.draft = replace(self.draft, shipping_code=None)
+        self.quotes.soon()
+
+    @Slot(object)
+    def _quoted(self, quote: OrderQuote) -> None:
+        kept = self.draft.shipping_code if self.draft else None
+        chosen = self.quote.show_options(quote.options, kept, quote.preferred_option)
+        self._apply_line_prices(quote.options)
+        if self.draft is not None and self.draft.editable and chosen != self.draft.shipping_code:
+            self.draft = replace(self.draft, shipping_code=chosen)
+            self._save_timer.start()
+
+    def _apply_line_prices(self, options: list[ShippingOption]) -> None:
+        totals = options[0].calculated_total if options else None
+        prices = {}
+        for line in totals.product_pricing if totals else []:
+            sku = (line.product_sku or line.product_code or "").upper()
+            if line.product_qty:
+                unit = line.total_price / line.product_qty
+                prices[f"{sku}#{line.product_qty}"] = (money(unit), money(line.total_price))
+        self.items.set_prices(prices)
+
+    @Slot(str)
+    def _shipping_chosen(self, code: str) -> None:
+        if self.draft is not None and self.draft.editable and code != self.draft.shipping_code:
+            self.draft = replace(self.draft, shipping_code=code)
+            self._save_timer.start()
+
+    # -- validate and submit ----------------------------------------------------------------
+
+    def _problems(self) -> dict[str, str]:
+        """Shows every problem beside its field; returns them (empty when ready to send)."""
+        self._edited()
+        assert self.draft is not None
+        problems = check_draft(self.draft, for_submit=True)
+        self.recipient.show_problems(problems)
+        self.items.check()
+        self.extras.check_with(self.draft)
+        if "order_po" in problems:
+            self.po_error.setText(problems["order_po"])
+            self.po_error.show()
+        if "shipping_code" in problems:
+            self.quote.status.setText(problems["shipping_code"])
+        return problems
+
+    def _ready(self, nothing_sent: str = "") -> bool:
+        """The form has no problem and is on disk; otherwise says why, beside the fields."""
+        if self.draft is None or self._problems():
+            self._show_result(f"{NEEDS_ATTENTION}{nothing_sent}")
+            return False
+        if not self.save_now():
+            self._show_result(f"{NOT_SAVED}{nothing_sent}")
+            return False
+        return True
+
+    @Slot()
+    def validate(self) -> None:
+        if not self._ready():
+            return
+        order = self.draft.to_order()
+        self._show_result("Asking FinerWorks to check the order…")
+        Job(
+            self,
+            "validate order",
+            # With the test token, as FinerWorks' own app checks a spreadsheet (API.md 9.2):
+            # a check never pays.
+            lambda context: context.client.submit_orders_v2(
+                [order], TEST_TOKEN, validate_only=True
+            ),
+            report=False,
+        ).on_done(
+            lambda _none: self._show_result("FinerWorks found no problems with this order.")
+        ).on_failed(lambda error: self._show_result(explain(error))).start(self._service)
+
+    @Slot()
+    def submit(self) -> None:
+        """Checks the form, asks FinerWorks how the account can pay, then asks the shop."""
+        if self._sending or not self._ready(" Nothing was sent."):
+            return  # a double click that slipped through lands on `_sending`
+        draft = self.draft
+        self._sending = True
+        self.submit_button.setEnabled(False)
+        total = self.quote.grand_total(draft.shipping_code)
+        option = self.quote.option(draft.shipping_code)
+        method = option.shipping_method if option and option.shipping_method else "not chosen"
+        confirm_send(
+            self,
+            self._service,
+            title="Send this order?",
+            summary=f"Send order {draft.order_po} to FinerWorks?\n\n"
+            f"Total: {money(total) if total is not None else 'not quoted yet'} "
+            f"(shipping: {method})",
+            mode=self._mode_text(),
+            total=total,
+            all_test=draft.test_mode,
+            on_send=lambda payment: self._send(draft.id, payment),
+            on_cancel=self._not_sent,
+        )
+
+    @Slot()
+    def _not_sent(self) -> None:
+        self._sending = False
+        editable = self.draft is None or self.draft.editable
+        self.submit_button.setEnabled(editable)
+        self.review_button.setEnabled(editable)
+
+    def _send(self, draft_id: int, payment: Payment | None) -> None:
+        if self.draft is None or self.draft.id != draft_id:
+            self._not_sent()
+            return  # the shop moved on to another order while the question was open
+        self._show_result(f"Sending {self.draft.order_po}…")
+        self._sender.send(
+            self,
+            [draft_id],
+            payment or CREDITS_FALLBACK,
+            on_done=self._sent,
+            on_failed=self._send_failed,
+        )
+
+    def _sent(self, report: SendReport) -> None:
+        self._not_sent()
+        drafts = self.session.drafts
+        if report.submitted:
+            placed = drafts.by_po(report.submitted[0])
+            self.new_draft()
+            note = report.notes.get(placed.order_po)
+            self._show_result(
+                note or f"Order {placed.order_po} placed with FinerWorks (order {placed.order_id})."
+            )
+            return
+        if self.draft is not None and self.draft.id is not None:
+            self.session.open(drafts.get(self.draft.id))
+        self._show(self.draft)
+        self.refresh_list()
+        if report.rejected:
+            self._show_result(next(iter(report.rejected.values())))
+        else:
+            self._show_result(
+                "Not placed yet: FinerWorks could not be reached or its answer was lost. "
+                "The order is kept and checked before it is ever sent again."
+            )
+
+    def _send_failed(self, error: Exception) -> None:
+        self._not_sent()
+        self._show_result(explain(error))
+        self.refresh_list()
+
+    @Slot(str)
+    def _show_result(self, text: str) -> None:
+        self.result.setText(text)
+
+    # -- orders staged on FinerWorks --------------------------------------------------------
+
+    @Slot()
+    def save_for_review(self) -> None:
+        """Stages the order on FinerWorks (save_pending_orders) instead of placing it."""
+        if self._sending or not self._ready(" Nothing was sent."):
+            return
+        self._sending = True
+        self.review_button.setEnabled(False)
+        self.pending_panel.save_for_review(self.draft.id, self.draft.order_po)
+
+    @Slot(object)
+    def _saved_for_review(self, staged: Staged) -> None:
+        self._not_sent()
+        self._staged = staged
+        self.session.open(replace(staged.as_draft(), state=PENDING))
+        self.refresh_list()
+        self._show(self.draft)
+        self._show_result(
+            f"{staged.order_po} is saved on FinerWorks for review (pending order "
+            f"{staged.fulfillment_id}). It is not placed until a desk or FinerWorks' dashboard "
+            "places it."
+        )
+
+    @Slot(str)
+    def _review_failed(self, text: str) -> None:
+        self._not_sent()
+        self._show_result(text)
+
+    @Slot(object)
+    def _taken(self, draft: Draft) -> None:
+        self._staged = None
+        self.session.open(draft)
+        self.refresh_list()
+        self._show(draft)
+        self._show_result(f"{draft.order_po} is now a draft on this computer.")
+
+    @Slot(str)
+    def _pending_deleted(self, po: str) -> None:
+        self.new_draft()
+        self._show_result(f"{po} was deleted from FinerWorks' pending orders.")
