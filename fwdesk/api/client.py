@@ -1,18 +1,15 @@
 """`FinerWorksClient`: one typed method per FinerWorks v3 call the app makes.
 
-One object owns the `httpx.Client`, the timeouts, the retry rule and the error mapping (the
-Picard habit), so the worker thread and the tests meet a single surface. Reads retry with
-backoff; writes never retry on their own, because a lost answer to a submit must be reconciled
-by looking the order up, not by sending it again.
+Each method knows its call's body, the keys its answer may come under (API.md leaves several
+open, section 9 settles some) and the batch sizes the API allows; `wire.Wire` sends it and
+reads the answer, so the worker lanes and the tests meet a single surface. About 600 lines,
+because there are some 35 calls and each is a few lines; the plumbing lives in `wire`.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
-import random
-import ssl
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,7 +17,6 @@ from typing import Any, Generic, Literal, TypeVar
 
 import httpx
 
-from fwdesk.api.abortable import AbortableTransport
 from fwdesk.api.account import AppInfo, CredentialCheck, Credentials, PaymentToken, UserAccount
 from fwdesk.api.catalog import (
     Frame,
@@ -36,22 +32,13 @@ from fwdesk.api.catalog import (
 )
 from fwdesk.api.errors import (
     ApiError,
-    ApiValidationError,
-    AuthError,
     BusinessError,
-    DuplicatePo,
-    NetworkError,
-    PaymentFailed,
-    RateLimited,
     ResponseFormatError,
-    ServerError,
 )
 from fwdesk.api.fields import (
-    WHOLE_NUMBER,
     Model,
     Reader,
     as_list,
-    as_object,
     drop_none,
     parse_list,
     to_request,
@@ -77,9 +64,8 @@ from fwdesk.api.orders import (
     ReceivedOrder,
     StatusDefinition,
 )
-from fwdesk.api.redact import Redactor
 from fwdesk.api.shipping import OrderQuote, ShippingMethodId, ShippingOption
-from fwdesk.api.wordings import is_auth_refusal, is_duplicate_po, is_payment_failure
+from fwdesk.api.wire import DEFAULT_TIMEOUT, RetryPolicy, Wire
 
 UPDATE_COMMANDS = ("pending", "hold", "cancel")
 IMAGE_SCHEMES = ("http", "https")
@@ -88,24 +74,10 @@ LOOKUP_BATCH = 10
 PRODUCT_KEYS = ("product_list", "products", "product_details", "details")
 """get_product_details answers product codes under product_list and inventory SKUs under
 products (API.md 9.5); the last two are older guesses still read."""
-DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How reads are retried: `attempts` in all, exponential backoff with jitter, capped."""
-
-    attempts: int = 3
-    base_delay: float = 0.5
-    max_delay: float = 8.0
-
-    def delay(self, attempt: int) -> float:
-        ceiling = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
 @dataclass(frozen=True)
@@ -198,31 +170,28 @@ class FinerWorksClient:
     ) -> None:
         """`keys_in_query` sends the keys in the query string, as the old Documentation page
         describes; headers are what every current integration uses and stay the default."""
-        self._credentials = credentials
-        self._redact = Redactor(credentials.secrets())
-        self._keys_in_query = keys_in_query
-        self._retry = retry or RetryPolicy()
-        self._sleep = sleep
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self._transport = transport
-        self._http = httpx.Client(
-            base_url=self.base_url,
+        self._wire = Wire(
+            credentials,
+            self.base_url,
+            keys_in_query=keys_in_query,
             timeout=timeout,
+            retry=retry or RetryPolicy(),
             transport=transport,
-            headers={"Accept": "application/json", "User-Agent": user_agent},
-            follow_redirects=False,
+            sleep=sleep,
+            user_agent=user_agent,
         )
 
     def __repr__(self) -> str:
         return f"FinerWorksClient(base_url={self.base_url!r})"
 
     def close(self) -> None:
-        self._http.close()
+        self._wire.close()
 
     def abort(self) -> None:
         """End any request in flight (from any thread); it fails with a NetworkError."""
-        if isinstance(self._transport, AbortableTransport):
-            self._transport.abort()
+        self._wire.abort()
 
     def __enter__(self) -> FinerWorksClient:
         return self
@@ -237,7 +206,7 @@ class FinerWorksClient:
     # -- account --------------------------------------------------------------------------
 
     def test_my_credentials(self) -> CredentialCheck:
-        data = self._read("GET", "test_my_credentials")
+        data = self._wire.read("GET", "test_my_credentials")
         reader = Reader(data, "")
         return CredentialCheck(
             account=reader.child("user_account", UserAccount.from_json),
@@ -246,7 +215,7 @@ class FinerWorksClient:
 
     def get_user(self, account_key: str | None = None) -> UserAccount:
         params = drop_none({"account_key": account_key})
-        data = self._read("GET", "get_user", params=params)
+        data = self._wire.read("GET", "get_user", params=params)
         return UserAccount.from_json(_payload(data, "user_account"), "user_account")
 
     def update_user(
@@ -261,11 +230,11 @@ class FinerWorksClient:
                 "shipping_preferences": [str(p) for p in shipping_preferences],
             }
         )
-        self._write("PUT", "update_user", body=body)
+        self._wire.write("PUT", "update_user", body=body)
 
     def get_payment_tokens(self, payment_profile_id: str) -> list[PaymentToken]:
         params = {"payment_profile_id": payment_profile_id, "sandbox": "false"}
-        data = self._read("GET", "get_payment_tokens", params=params)
+        data = self._wire.read("GET", "get_payment_tokens", params=params)
         tokens = _payload(data, "payment_tokens", allow_bare=True)
         return parse_list(tokens, "payment_tokens", PaymentToken.from_json)
 
@@ -289,7 +258,7 @@ class FinerWorksClient:
 
     def frame_details(self, frame_id: int, product_code: str | None = None) -> Frame:
         body = drop_none({"id": frame_id, "product_code": product_code})
-        data = self._read("POST", "frame_details", body=body)
+        data = self._wire.read("POST", "frame_details", body=body)
         return Frame.from_json(_payload(data, "frame", "frame_details"), "frame")
 
     def list_mats(self, mat_id: int | None = None, product_code: str | None = None) -> list[Mat]:
@@ -311,7 +280,9 @@ class FinerWorksClient:
         found: list[ProductDetails] = []
         for chunk in _chunks([_as_item(item) for item in items], PRODUCT_DETAILS_BATCH):
             body = {"products": to_request(chunk)}
-            data = self._read("POST", "get_product_details", body=body, payload_keys=PRODUCT_KEYS)
+            data = self._wire.read(
+                "POST", "get_product_details", body=body, payload_keys=PRODUCT_KEYS
+            )
             if not any(key in data for key in PRODUCT_KEYS):
                 _payload(data, *PRODUCT_KEYS)  # names what is missing
             for key in PRODUCT_KEYS:
@@ -342,7 +313,7 @@ class FinerWorksClient:
                 "per_page": min(per_page, INVENTORY_PAGE_MAX),
             }
         )
-        data = self._read("POST", "list_virtual_inventory", body=body)
+        data = self._wire.read("POST", "list_virtual_inventory", body=body)
         return _page(data, "products", ProductDetails, page_number)
 
     def list_images(
@@ -363,7 +334,7 @@ class FinerWorksClient:
                 "list_products": list_products,
             }
         )
-        data = self._read("POST", "list_images", body=body)
+        data = self._wire.read("POST", "list_images", body=body)
         return _page(data, "images", Image, page_number)
 
     def iter_pages(self, fetch: Callable[[int], Page[T]]) -> Iterator[T]:
@@ -381,7 +352,7 @@ class FinerWorksClient:
     # -- shipping -------------------------------------------------------------------------
 
     def list_shipping_options(self, order: Order) -> list[ShippingOption]:
-        data = self._read("POST", "list_shipping_options", body=_quotable(order))
+        data = self._wire.read("POST", "list_shipping_options", body=_quotable(order))
         payload = _payload(data, "shipping_options", "options", "orders", allow_bare=True)
         items = as_list(payload, "shipping_options")
         if items and isinstance(items[0], dict) and "options" in items[0]:
@@ -397,7 +368,7 @@ class FinerWorksClient:
 
     def get_shipping_options_ids(self, option_type: int | None = None) -> list[ShippingMethodId]:
         params = {"type": str(option_type)} if option_type is not None else None
-        data = self._read("GET", "get_shipping_options_ids", params=params)
+        data = self._wire.read("GET", "get_shipping_options_ids", params=params)
         entries = _payload(data, "shipping_options", "shipping_options_ids", allow_bare=True)
         return parse_list(
             [{"id": e} if isinstance(e, int) else e for e in as_list(entries, "shipping_options")],
@@ -407,7 +378,7 @@ class FinerWorksClient:
 
     def validate_recipient_address(self, address: Address) -> AddressCheck:
         try:
-            data = self._read(
+            data = self._wire.read(
                 "POST", "validate_recipient_address", body={"recipient": address.to_json()}
             )
         except BusinessError as refusal:
@@ -477,7 +448,7 @@ class FinerWorksClient:
                 "show_cancelled": show_cancelled,
             }
         )
-        data = self._read("POST", "list_orders", body=body)
+        data = self._wire.read("POST", "list_orders", body=body)
         return _page(data, "orders", Receipt, page_number)
 
     def iter_orders(self, **filters: Any) -> Iterator[Receipt]:
@@ -498,7 +469,7 @@ class FinerWorksClient:
 
     def get_order(self, order_guid: str, order_email: str) -> Receipt:
         params = {"order_guid": order_guid, "order_email": order_email}
-        data = self._read("GET", "get_order", params=params)
+        data = self._wire.read("GET", "get_order", params=params)
         return Receipt.from_json(_payload(data, "order"), "order")
 
     def update_order(self, order_id: int, command: str) -> None:
@@ -506,14 +477,14 @@ class FinerWorksClient:
         if command not in UPDATE_COMMANDS:
             raise ValueError(f"update_command must be one of {', '.join(UPDATE_COMMANDS)}")
         body = {"order_id": order_id, "update_command": command}
-        self._write("PUT", "update_order", body=body)
+        self._wire.write("PUT", "update_order", body=body)
 
     def update_customer(self, order_id: int, recipient: Address) -> None:
         body = {"order_id": order_id, "customer_info": recipient.to_json()}
-        self._write("PUT", "update_customer", body=body)
+        self._wire.write("PUT", "update_customer", body=body)
 
     def list_order_status_definitions(self) -> list[StatusDefinition]:
-        data = self._read("GET", "list_order_status_definitions")
+        data = self._wire.read("GET", "list_order_status_definitions")
         return parse_list(_payload(data, "definitions"), "definitions", StatusDefinition.from_json)
 
     # -- pending orders (FinerWorks' staging table, API.md 9.6) ----------------------------
@@ -526,13 +497,13 @@ class FinerWorksClient:
         if not orders:
             raise ValueError("no orders to save")
         body = {"orders": to_request(list(orders)), "source": source}
-        data = self._write("POST", "save_pending_orders", body=body)
+        data = self._wire.write("POST", "save_pending_orders", body=body)
         imports = _payload(data, "imports", "orders")
         return parse_list(imports, "imports", PendingImport.from_json)
 
     def list_pending_orders(self, ids: Sequence[int] | None = None) -> list[PendingOrder]:
         body = {"ids": list(ids)} if ids else {}
-        data = self._read("POST", "list_pending_orders", body=body)
+        data = self._wire.read("POST", "list_pending_orders", body=body)
         entries = as_list(_payload(data, "orders", "pending_orders"), "orders")
         return parse_list(
             [_with_fulfillment_id(entry) for entry in entries], "orders", PendingOrder.from_json
@@ -541,7 +512,7 @@ class FinerWorksClient:
     def delete_pending_orders(self, ids: Sequence[int]) -> None:
         if not ids:
             raise ValueError("give at least one pending order id")
-        self._write("POST", "delete_pending_orders", body={"ids": list(ids)})
+        self._wire.write("POST", "delete_pending_orders", body={"ids": list(ids)})
 
     # -- pictures -------------------------------------------------------------------------
 
@@ -556,12 +527,12 @@ class FinerWorksClient:
         target = httpx.URL(self.base_url).join(url)
         if not url.strip() or target.scheme not in IMAGE_SCHEMES:
             raise ValueError(f"images are fetched over http or https, not {url!r}")
-        return self._retried("fetch_image", lambda: self._download(target, max_bytes))
+        return self._wire.retried("fetch_image", lambda: self._wire.download(target, max_bytes))
 
     # -- plumbing -------------------------------------------------------------------------
 
     def _list(self, method: str, body: Any, keys: tuple[str, ...], model: type[M]) -> list[M]:
-        data = self._read("POST", method, body=body)
+        data = self._wire.read("POST", method, body=body)
         return parse_list(_payload(data, *keys), keys[0], model.from_json)
 
     def _statuses(self, body: dict[str, Any]) -> list[OrderStatus]:
@@ -577,199 +548,15 @@ class FinerWorksClient:
             body = {"orders": to_request(chunk), **extra}
             try:
                 if extra["validate_only"]:
-                    data = self._read("POST", method, body=body)
+                    data = self._wire.read("POST", method, body=body)
                 else:
-                    data = self._write("POST", method, body=body)
+                    data = self._wire.write("POST", method, body=body)
             except ApiError as error:
                 error.completed = received
                 raise
             # Test-mode submissions may answer with "orders": null (API.md 1.4).
             received += parse_list(data.get("orders"), "orders", ReceivedOrder.from_json)
         return received
-
-    def _read(self, verb: str, method: str, **kwargs: Any) -> dict[str, Any]:
-        """A call that changes nothing on the server, so it is safe to repeat."""
-        return self._retried(method, lambda: self._send(verb, method, **kwargs))
-
-    def _retried(self, method: str, attempt_once: Callable[[], T]) -> T:
-        attempt = 1
-        while True:
-            try:
-                return attempt_once()
-            except ApiError as error:
-                if attempt >= self._retry.attempts or not _worth_retrying(error):
-                    raise
-                wait = getattr(error, "retry_after", None) or self._retry.delay(attempt)
-                log.info(
-                    "%s failed (%s); retry %d in %.1fs", method, type(error).__name__, attempt, wait
-                )
-                self._sleep(min(wait, self._retry.max_delay))
-                attempt += 1
-
-    def _write(self, verb: str, method: str, **kwargs: Any) -> dict[str, Any]:
-        """A call that changes state: sent once, whatever happens."""
-        return self._send(verb, method, **kwargs)
-
-    def _send(
-        self,
-        verb: str,
-        method: str,
-        *,
-        body: Any = None,
-        params: dict[str, str] | None = None,
-        payload_keys: tuple[str, ...] = (),
-    ) -> dict[str, Any]:
-        params = dict(params or {})
-        headers = {}
-        web_api_key, app_key = self._credentials.secrets()
-        if self._keys_in_query:
-            params.update(web_api_key=web_api_key, app_key=app_key)
-        else:
-            headers.update(web_api_key=web_api_key, app_key=app_key)
-        content = None
-        if body is not None:
-            content = json.dumps(body, separators=(",", ":")).encode()
-            headers["Content-Type"] = "application/json"
-        started = time.perf_counter()
-        try:
-            response = self._http.request(
-                verb, method, params=params, headers=headers, content=content
-            )
-        except httpx.HTTPError as exc:
-            raise self._network_error(method, exc) from None
-        log.debug(
-            "%s -> HTTP %d in %.0f ms",
-            method,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return self._interpret(method, response, payload_keys)
-
-    def _download(self, url: httpx.URL, max_bytes: int) -> bytes:
-        """One plain GET: the client's own headers but no keys, and redirects followed, which
-        is safe precisely because nothing secret goes along."""
-        method = "fetch_image"
-        try:
-            with self._http.stream(
-                "GET", url, headers={"Accept": "image/*"}, follow_redirects=True
-            ) as response:
-                _check_image(response, max_bytes)
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise _too_large(max_bytes)
-        except httpx.HTTPError as exc:
-            raise self._network_error(method, exc) from None
-        return bytes(body)
-
-    def _network_error(self, method: str, exc: httpx.HTTPError) -> NetworkError:
-        never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
-        if isinstance(exc, httpx.TimeoutException) and not never_sent:
-            what = "The server did not answer in time"
-        elif never_sent:
-            what = "Could not connect to the server"
-        else:
-            what = "The connection was lost before the server answered"
-        detail = self._redact(str(exc)) or type(exc).__name__
-        return NetworkError(
-            f"{what} ({detail})",
-            method=method,
-            may_have_reached_server=not never_sent,
-            certificate_refused=_certificate_refused(exc),
-        )
-
-    def _interpret(
-        self, method: str, response: httpx.Response, payload_keys: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        """`payload_keys`: a 4xx answer that still carries one of these is read as an answer
-        (FinerWorks' own app accepts any status below 500 from get_product_details)."""
-        code = response.status_code
-        if code == 429:
-            raise RateLimited(
-                "FinerWorks is busy and asked us to slow down",
-                method=method,
-                retry_after=_retry_after(response),
-            )
-        if code >= 500:
-            raise ServerError(
-                f"FinerWorks had a problem answering (HTTP {code})", method=method, http_status=code
-            )
-        data = self._json(method, response)
-        if code in (401, 403) or (code == 400 and _is_auth_refusal(data)):
-            raise AuthError(
-                self._redact(_error_text(data)) or "Missing or unauthorized api credentials",
-                method=method,
-            )
-        if 400 <= code < 500 and any(key in data for key in payload_keys):
-            return data
-        status = data.get("status")
-        if isinstance(status, dict) and not Reader(status, "status").boolean("success", True):
-            status_reader = Reader(status, "status")
-            message = self._redact(status_reader.text("message"))
-            refusal = PaymentFailed if is_payment_failure(message) else BusinessError
-            raise refusal(
-                message or "FinerWorks declined the request",
-                method=method,
-                status_code=status_reader.opt_integer("status_code"),
-            )
-        if code == 400:
-            field_errors = _model_state(data, self._redact)
-            texts = [_error_text(data), *(m for ms in field_errors.values() for m in ms)]
-            refusal = DuplicatePo if any(is_duplicate_po(t) for t in texts) else ApiValidationError
-            raise refusal(
-                self._redact(_error_text(data)) or "The request is invalid",
-                method=method,
-                field_errors=field_errors,
-            )
-        if not 200 <= code < 300:
-            raise ResponseFormatError(f"unexpected HTTP status {code}", method=method)
-        return data
-
-    def _json(self, method: str, response: httpx.Response) -> dict[str, Any]:
-        try:
-            data = json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
-            raise ResponseFormatError(
-                "the answer was not valid JSON", method=method, unreadable=True
-            ) from None
-        try:
-            return as_object(data, "response")
-        except ResponseFormatError as error:
-            error.method = method
-            raise
-
-
-def _worth_retrying(error: ApiError) -> bool:
-    if isinstance(error, ResponseFormatError):
-        return error.unreadable
-    return isinstance(error, (RateLimited, ServerError, NetworkError))
-
-
-def _check_image(response: httpx.Response, max_bytes: int) -> None:
-    """Turns away, before reading the body, an answer that is an error, not a picture, or
-    announced as too large."""
-    code = response.status_code
-    if code >= 500:
-        raise ServerError(
-            f"the image host had a problem answering (HTTP {code})",
-            method="fetch_image",
-            http_status=code,
-        )
-    if not 200 <= code < 300:
-        raise ResponseFormatError(f"the image host answered HTTP {code}", method="fetch_image")
-    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-    if not kind.startswith("image/"):
-        raise ResponseFormatError(
-            f"expected an image but got {kind or 'no content type'}", method="fetch_image"
-        )
-    length = response.headers.get("Content-Length", "")
-    if WHOLE_NUMBER.fullmatch(length) and int(length) > max_bytes:
-        raise _too_large(max_bytes)
-
-
-def _too_large(max_bytes: int) -> ResponseFormatError:
-    return ResponseFormatError(f"the image is larger than {max_bytes} bytes", method="fetch_image")
 
 
 def _payload(data: dict[str, Any], *keys: str, allow_bare: bool = False) -> Any:
@@ -830,47 +617,3 @@ def _quotable(order: Order) -> dict[str, Any]:
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _certificate_refused(exc: BaseException) -> bool:
-    """Whether TLS verification failed somewhere down the exception's chain of causes."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    try:
-        return max(0.0, float(response.headers.get("Retry-After", "")))
-    except ValueError:
-        return None
-
-
-def _error_text(data: dict[str, Any]) -> str:
-    for key in ("Message", "message"):
-        if isinstance(data.get(key), str):
-            return data[key]
-    status = data.get("status")
-    if isinstance(status, dict) and isinstance(status.get("message"), str):
-        return status["message"]
-    return ""
-
-
-def _model_state(data: dict[str, Any], redact: Callable[[str], str]) -> dict[str, list[str]]:
-    state = data.get("ModelState") or data.get("modelState")
-    if not isinstance(state, dict):
-        return {}
-    return {
-        str(key): [redact(str(text)) for text in (texts if isinstance(texts, list) else [texts])]
-        for key, texts in state.items()
-    }
-
-
-def _is_auth_refusal(data: dict[str, Any]) -> bool:
-    texts = [_error_text(data)]
-    for messages in _model_state(data, str).values():
-        texts += messages
-    return any(is_auth_refusal(text) for text in texts)

@@ -2,7 +2,9 @@
 
 A snapshot is downloaded whole (`download_catalog`) and then swapped into SQLite in one
 transaction (`CatalogCache.save`), so a refresh that fails or is cancelled half-way leaves
-the previous catalogue exactly as it was.
+the previous catalogue exactly as it was. Download, packed cache and search index are kept in
+this one module (about 420 lines) because the index is built from the packed form and both
+change together.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ inventory, and the rules that turn a product code into a priced product.
 inventory records) is derived here, so the file stays small and cannot contradict itself.
 The catalogue never changes while the process runs, so one parsed instance is shared; callers
 must treat the lists it exposes as read-only and copy before changing anything.
+
+It is one module of about 550 lines because the derivations and the product-code rules read
+the same records and must agree; split, each half would need the other's internals.
 """
 
 from __future__ import annotations

@@ -6,12 +6,11 @@ import logging
 import time
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSystemTrayIcon,
     QTabWidget,
@@ -19,18 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fwdesk import __version__, connection
+from fwdesk import __version__
 from fwdesk.connection import Connection
 from fwdesk.core.catalog import CatalogProduct
-from fwdesk.core.credentials import CredentialStore, KeychainError, backend_name
+from fwdesk.core.credentials import CredentialStore, backend_name
 from fwdesk.core.messages import explain
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import SettingsFile
 from fwdesk.core.store import Store
-from fwdesk.ui.dialogs.account_dialog import AccountDialog
+from fwdesk.ui.accounts_menu import AccountsMenu, add_action
 from fwdesk.ui.dialogs.import_dialog import ImportDialog
-from fwdesk.ui.dialogs.manage_accounts import ManageAccountsDialog
-from fwdesk.ui.dialogs.shipping_preferences import ShippingPreferencesDialog
 from fwdesk.ui.session import Session
 from fwdesk.ui.tabs.catalog.tab import CatalogTab
 from fwdesk.ui.tabs.catalog.thumbnails import Thumbnails
@@ -62,7 +59,6 @@ class MainWindow(QMainWindow):
         self.settings_file = settings_file
         self.settings = settings_file.load()
         self.credentials = credentials
-        self._manage_dialog: ManageAccountsDialog | None = None
         self._error_stays = False
 
         self.banner = ModeBanner()
@@ -147,46 +143,33 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action(
-            file_menu, "&Import orders from CSV…", "importCsvAction", "Ctrl+I"
+        self.import_action = add_action(
+            self, file_menu, "&Import orders from CSV…", "importCsvAction", "Ctrl+I"
         )
-        self.export_action = self._action(
-            file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
+        self.export_action = add_action(
+            self, file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
         )
         self.import_action.triggered.connect(self.import_csv)
         self.export_action.triggered.connect(self.orders.export)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit)
+        quit_action = add_action(
+            self, file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit
+        )
         quit_action.triggered.connect(self.close)
 
-        account_menu = self.menuBar().addMenu("&Account")
-        connect = self._action(
-            account_menu, "&Connect an account…", "connectAccountAction", "Ctrl+Shift+C"
-        )
-        connect.triggered.connect(self.connect_account)
-        manage = self._action(
-            account_menu, "&Manage accounts…", "manageAccountsAction", "Ctrl+Shift+M"
-        )
-        manage.triggered.connect(self.manage_accounts)
-        preferences = self._action(
-            account_menu, "Shipping &preferences…", "shippingPreferencesAction"
-        )
-        preferences.triggered.connect(self.shipping_preferences)
-        self.switch_menu = account_menu.addMenu("&Switch to")
-        self.switch_menu.setObjectName("switchAccountMenu")
-        account_menu.addSeparator()
-        self.disconnect_action = self._action(
-            account_menu, "&Disconnect (back to demo)", "disconnectAction"
-        )
-        self.disconnect_action.triggered.connect(self.disconnect_account)
-        self._rebuild_switch_menu()
+        self.accounts = AccountsMenu(self, self.session, self.settings, self.credentials)
+        self.accounts.chosen.connect(self.use_connection)
+        self.accounts.problem.connect(self._note_error)
+        self.accounts.changed.connect(self._save_settings)
+        self.accounts.preferences_saved.connect(self.order.requote)
+        self.switch_menu = self.accounts.switch_menu
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = self._action(
-            help_menu, "&About fwdesk", "aboutAction", QKeySequence.StandardKey.HelpContents
+        about = add_action(
+            self, help_menu, "&About fwdesk", "aboutAction", QKeySequence.StandardKey.HelpContents
         )
         about.triggered.connect(self.show_about)
-        logs = self._action(help_menu, "Open &log folder", "openLogsAction")
+        logs = add_action(self, help_menu, "Open &log folder", "openLogsAction")
         logs.triggered.connect(self.open_log_folder)
 
         for index in range(self.tabs.count()):
@@ -195,66 +178,25 @@ class MainWindow(QMainWindow):
             jump.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
             self.addAction(jump)
 
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        name: str,
-        shortcut: str | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        menu.addAction(action)
-        return action
-
-    def _rebuild_switch_menu(self) -> None:
-        self.switch_menu.clear()
-        group = QActionGroup(self.switch_menu)
-        demo = self.switch_menu.addAction("Demo (built-in simulator)")
-        demo.setCheckable(True)
-        demo.setChecked(self.settings.active_account is None)
-        demo.triggered.connect(self.disconnect_account)
-        group.addAction(demo)
-        for account in self.settings.accounts:
-            action = self.switch_menu.addAction(account.name)
-            action.setCheckable(True)
-            action.setChecked(account.name == self.settings.active_account)
-            action.setData(account.name)
-            action.triggered.connect(self._switch_from_menu)
-            group.addAction(action)
-        self.disconnect_action.setEnabled(self.settings.active_account is not None)
-
-    @Slot()
-    def _switch_from_menu(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            self.switch_account(action.data())
-
     # -- connections ----------------------------------------------------------------------
 
     def switch_account(self, name: str | None) -> None:
-        try:
-            chosen = self.session.for_account(name)
-        except KeychainError:
-            return
-        if chosen is None:
-            self.connect_account(name)
-            return
-        self.settings.active_account = name if chosen.account else None
-        self.use_connection(chosen)
+        self.accounts.switch_account(name)
 
     @Slot()
     def disconnect_account(self) -> None:
-        self.switch_account(None)
+        self.accounts.switch_account(None)
+
+    @Slot()
+    def connect_account(self, name: str | None = None) -> None:
+        self.accounts.connect_account(name)
 
     def use_connection(self, chosen: Connection) -> None:
         if not self._may_leave_draft("Switch anyway"):
             return
         self._error_stays = False  # whatever kept the old connection from working is behind us
         self._save_settings()
-        self._rebuild_switch_menu()
+        self.accounts.rebuild()
         self.session.use(chosen)
 
     @Slot()
@@ -300,84 +242,6 @@ class MainWindow(QMainWindow):
         self.connection_label.setText(text)
         if text.startswith("Connected") and not self._error_stays:
             self.error_label.clear()
-
-    # -- account dialogs ------------------------------------------------------------------
-
-    @Slot()
-    def connect_account(self, name: str | None = None) -> None:
-        account = self.settings.account(name) if isinstance(name, str) else None
-        credentials = None
-        if account is not None:
-            try:
-                credentials = self.credentials.load(account.name)
-            except KeychainError as problem:
-                self._note_error(str(problem))
-        dialog = AccountDialog(
-            self.service,
-            self.credentials,
-            {a.name for a in self.settings.accounts},
-            account,
-            credentials,
-            self,
-        )
-        if dialog.exec() and dialog.choice is not None:
-            chosen = dialog.choice
-            self.settings.upsert(chosen.account, replacing=account.name if account else None)
-            self.settings.active_account = chosen.account.name
-            self.use_connection(connection.finerworks(chosen.account, chosen.credentials))
-
-    @Slot()
-    def shipping_preferences(self) -> None:
-        """Kept on FinerWorks (update_user), so they apply to every desk; the quote then
-        preselects what they pick."""
-        dialog = ShippingPreferencesDialog(self.service, self)
-        if dialog.exec():
-            self.order.requote()
-
-    @Slot()
-    def manage_accounts(self) -> None:
-        dialog = ManageAccountsDialog(self)
-        dialog.add_requested.connect(self._manage_add)
-        dialog.edit_requested.connect(self._manage_edit)
-        dialog.remove_requested.connect(self._manage_remove)
-        dialog.use_requested.connect(self._manage_use)
-        self._manage_dialog = dialog
-        dialog.show_accounts(self.settings.accounts, self.settings.active_account)
-        dialog.exec()
-        self._manage_dialog = None
-
-    def _refresh_manage(self) -> None:
-        if self._manage_dialog is not None:
-            self._manage_dialog.show_accounts(self.settings.accounts, self.settings.active_account)
-
-    @Slot()
-    def _manage_add(self) -> None:
-        self.connect_account()
-        self._refresh_manage()
-
-    @Slot(str)
-    def _manage_edit(self, name: str) -> None:
-        self.connect_account(name)
-        self._refresh_manage()
-
-    @Slot(str)
-    def _manage_use(self, name: str) -> None:
-        self.switch_account(name)
-
-    @Slot(str)
-    def _manage_remove(self, name: str) -> None:
-        try:
-            self.credentials.delete(name)
-        except KeychainError as problem:
-            self._note_error(str(problem))
-        was_active = self.settings.active_account == name
-        self.settings.remove(name)
-        if was_active:
-            self.use_connection(self.session.demo())
-        else:
-            self._save_settings()
-            self._rebuild_switch_menu()
-        self._refresh_manage()
 
     # -- status and help ------------------------------------------------------------------
 

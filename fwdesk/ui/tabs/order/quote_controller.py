@@ -17,6 +17,7 @@ from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.drafts import Draft
 from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
+from fwdesk.core.money import money
 from fwdesk.core.order_rules import quote_ready
 from fwdesk.ui.tabs.order.quote_panel import QuotePanel
 from fwdesk.ui.work.jobs import Job, JobRunner
@@ -86,3 +87,16 @@ def _quote(context: JobContext, order) -> OrderQuote:
     the option the account's shipping preferences pick (API.md 9.3)."""
     quotes = context.client.list_shipping_options_multiple([order])
     return quotes[0] if quotes else OrderQuote(order_po=order.order_po)
+
+
+def line_prices(quote: OrderQuote) -> dict[str, tuple[str, str]]:
+    """Each item's unit and line price as FinerWorks quoted them, keyed ``SKU#quantity`` (the
+    order's lines cost the same whichever way it ships)."""
+    totals = quote.options[0].calculated_total if quote.options else None
+    prices = {}
+    for line in totals.product_pricing if totals else []:
+        sku = (line.product_sku or line.product_code or "").upper()
+        if line.product_qty:
+            unit = line.total_price / line.product_qty
+            prices[f"{sku}#{line.product_qty}"] = (money(unit), money(line.total_price))
+    return prices

@@ -1,10 +1,12 @@
 """The New order tab: type an order, watch its shipping quote, send it exactly once.
 
-The parts live beside it: the drafts list (`drafts_list`), the way the form reaches the disk
-(`core.draft_session`), the quote (`quote_controller`, `quote_panel`), the address check
-(`address_check`) and orders staged on FinerWorks (`pending_panel`). Sending goes through the
-shared `OrderSender`, so a lost answer is resolved by looking the order up, never by sending it
-twice, and the Orders tab hears of a placed order at once.
+The parts live beside it: the drafts list (`drafts_list`), the form (`editor`) and the way it
+reaches the disk (`core.draft_session`), the quote (`quote_controller`, `quote_panel`), the
+address and SKU checks (`checks`), orders staged on FinerWorks (`pending_panel`), and Validate
+and Submit (`submission`). Sending goes through the shared `OrderSender`, so a lost answer is
+resolved by looking the order up, never by sending it twice, and the Orders tab hears of a
+placed order at once. This module joins them and keeps the order on the form and on disk in
+step.
 """
 
 from __future__ import annotations
@@ -14,20 +16,16 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from fwdesk.api.orders import Address
-from fwdesk.api.shipping import OrderQuote, ShippingOption
+from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.draft_session import DraftSession, Saved
 from fwdesk.core.drafts import (
@@ -41,21 +39,16 @@ from fwdesk.core.drafts import (
     DraftItem,
     DraftStore,
 )
-from fwdesk.core.messages import explain
-from fwdesk.core.money import money
-from fwdesk.core.order_rules import check_draft
 from fwdesk.core.outbox import SendReport
-from fwdesk.core.payment import CREDITS_FALLBACK, TEST_TOKEN, Payment
 from fwdesk.core.pending_orders import PendingOrders, Staged
 from fwdesk.core.store import Store
-from fwdesk.ui.dialogs.send_dialog import confirm_send
-from fwdesk.ui.tabs.order.address_check import AddressChecker
+from fwdesk.ui.tabs.order.checks import SkuChecker
 from fwdesk.ui.tabs.order.drafts_list import RECENT_PLACED, DraftsList
-from fwdesk.ui.tabs.order.order_form import ExtrasForm, ItemsEditor, RecipientForm, error_label
-from fwdesk.ui.tabs.order.pending_panel import PendingPanel
-from fwdesk.ui.tabs.order.quote_controller import QuoteController
+from fwdesk.ui.tabs.order.editor import OrderEditor
+from fwdesk.ui.tabs.order.quote_controller import QuoteController, line_prices
 from fwdesk.ui.tabs.order.quote_panel import QuotePanel
-from fwdesk.ui.work.jobs import Job, JobRunner
+from fwdesk.ui.tabs.order.submission import OrderSubmission
+from fwdesk.ui.work.jobs import JobRunner
 from fwdesk.ui.work.sender import OrderSender
 
 SAVE_DELAY_MS = 300
@@ -65,14 +58,6 @@ SAVE_RETRY_MS = 5000
 PENDING_REFRESH_MS = 5 * 60_000
 """How often FinerWorks' pending orders are listed again (other desks add to them)."""
 NEEDS_ATTENTION = "Some fields need attention (marked in red)."
-STATE_TEXT = {
-    REJECTED: None,
-    UNKNOWN: "FinerWorks' answer was lost; fwdesk is checking whether the order arrived before "
-    "sending anything again.",
-    SUBMITTING: "Being sent…",
-    PENDING: "",
-}
-"""What the form says about a draft in each state (None: the draft's own message)."""
 
 
 class OrderTab(QWidget):
@@ -94,9 +79,6 @@ class OrderTab(QWidget):
         self.session = DraftSession(DraftStore(store), prefix)
         self._staged: Staged | None = None
         """The pending order shown, when the form shows one (read-only)."""
-        self._loading = False
-        self._sending = False
-        """Between Submit (or Save for review) and the end of it, the question included."""
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._retry_timer = QTimer(self, singleShot=True, interval=SAVE_RETRY_MS)
@@ -118,57 +100,23 @@ class OrderTab(QWidget):
         self.drafts.import_requested.connect(self.import_requested)
         self.drafts_list = self.drafts.list
 
-        self.po_edit = QLineEdit(objectName="orderPoEdit")
-        self.po_edit.setAccessibleName("Order PO number")
-        self.po_edit.textEdited.connect(self._edited)
-        self.po_error = error_label()
-        self.state_label = QLabel(objectName="draftState")
-        self.state_label.setWordWrap(True)
-        self.save_problem = QLabel(objectName="saveProblem")
-        self.save_problem.setProperty("role", "failure")
-        self.save_problem.setWordWrap(True)
-        self.save_problem.setMargin(6)
-        self.save_problem.hide()
-        po_row = QHBoxLayout()
-        po_caption = QLabel("Order &PO")
-        po_caption.setBuddy(self.po_edit)
-        po_row.addWidget(po_caption)
-        po_row.addWidget(self.po_edit, 1)
-        self.recipient = RecipientForm()
-        self.recipient.edited.connect(self._edited)
-        self.address = AddressChecker(self._service, self.recipient.address)
-        self.address.accepted.connect(self._use_address)
-        self.address.said.connect(self._show_result)
-        self.items = ItemsEditor()
-        self.items.edited.connect(self._edited)
-        self.items.add_requested.connect(self._add_typed_sku)
-        self.extras = ExtrasForm()
-        self.extras.edited.connect(self._edited)
-        self.pending_panel = PendingPanel(self._service, store)
+        self.editor = OrderEditor(self._service, store)
+        self.editor.edited.connect(self._edited)
+        self.editor.address.said.connect(self._show_result)
+        self.skus = SkuChecker(self._service, self)
+        self.editor.items.add_requested.connect(self.skus.check)
+        self.skus.said.connect(self.editor.items.show_message)
+        self.skus.found.connect(self._sku_found)
+        for name in ("po_edit", "po_error", "save_problem", "recipient", "address", "items"):
+            setattr(self, name, getattr(self.editor, name))
+        self.extras = self.editor.extras
+        self.pending_panel = self.editor.pending_panel
         self.pending_panel.listed.connect(self.refresh_list)
         self.pending_panel.saved.connect(self._saved_for_review)
         self.pending_panel.taken.connect(self._taken)
         self.pending_panel.deleted.connect(self._pending_deleted)
         self.pending_panel.said.connect(self._show_result)
         self.pending_panel.save_failed.connect(self._review_failed)
-
-        form = QWidget()
-        form_layout = QVBoxLayout(form)
-        form_layout.addWidget(self.save_problem)
-        form_layout.addWidget(self.pending_panel)
-        form_layout.addLayout(po_row)
-        form_layout.addWidget(self.po_error)
-        form_layout.addWidget(self.state_label)
-        form_layout.addWidget(self.recipient)
-        form_layout.addWidget(self.address)
-        form_layout.addWidget(QLabel("Items", objectName="pageTitle"))
-        form_layout.addWidget(self.items)
-        form_layout.addWidget(self.extras)
-        form_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
 
         self.quote = QuotePanel()
         self.quote.chosen.connect(self._shipping_chosen)
@@ -188,6 +136,13 @@ class OrderTab(QWidget):
             "dashboard can review and place it."
         )
         self.review_button.clicked.connect(self.save_for_review)
+        self.submission = OrderSubmission(
+            self, self._service, self._sender, self.quote, self._mode_text
+        )
+        self.submission.said.connect(self._show_result)
+        self.submission.sent.connect(self._sent)
+        self.submission.failed.connect(self._send_failed)
+        self.submission.busy_changed.connect(self._busy)
         self.result = QLabel(objectName="submitResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -203,7 +158,7 @@ class OrderTab(QWidget):
         right_layout.addWidget(self.result)
 
         splitter = QSplitter()
-        for widget in (self.drafts, scroll, right):
+        for widget in (self.drafts, self.editor, right):
             splitter.addWidget(widget)
         splitter.setSizes([220, 560, 460])
         layout = QVBoxLayout(self)
@@ -236,12 +191,13 @@ class OrderTab(QWidget):
         """Switching to another connection; the caller has made sure the draft is saved (or
         that the user chose to leave it)."""
         self._retry_timer.stop()
-        self.save_problem.hide()
+        self.editor.show_unsaved(None)
         self._service = service
         self.session = DraftSession(DraftStore(store), self.session.prefix)
-        self.address.use_service(service)
+        self.editor.use_source(service, store)
         self.quotes.use_service(service)
-        self.pending_panel.use_source(service, store)
+        self.skus.use_service(service)
+        self.submission.use_service(service)
         self._staged = None
         self._show(None)
         self.refresh_list()
@@ -313,62 +269,22 @@ class OrderTab(QWidget):
             self.new_draft()
 
     def _show(self, draft: Draft | None) -> None:
-        self._loading = True
-        blank = draft or Draft(order_po="")
-        self.po_edit.setText(blank.order_po)
-        self.po_edit.setPlaceholderText("chosen when you start typing")
-        self.recipient.set_address(blank.recipient)
-        self.items.set_items(blank.items)
-        self.extras.load(blank)
-        self._loading = False
+        self.editor.show_draft(draft)
         editable = draft is None or draft.editable
-        for widget in (
-            self.po_edit,
-            self.recipient,
-            self.items,
-            self.extras,
-            self.submit_button,
-            self.address,
-            self.validate_button,
-            self.review_button,
-        ):
+        for widget in (self.submit_button, self.validate_button, self.review_button):
             widget.setEnabled(editable)
         self.drafts.delete_button.setEnabled(draft is not None and draft.editable)
         self.pending_panel.show_staged(self._staged if draft and draft.state == PENDING else None)
-        self._show_state(draft)
-        self.recipient.show_problems({})
-        self.po_error.hide()
         self.quotes.soon()
-
-    def _show_state(self, draft: Draft | None) -> None:
-        if draft is None:
-            self.state_label.clear()
-            return
-        if draft.state == SUBMITTED:
-            text = draft.message or f"Placed with FinerWorks as order {draft.order_id}."
-        else:
-            text = STATE_TEXT.get(draft.state) or draft.message
-        self.state_label.setText(text)
 
     # -- editing --------------------------------------------------------------------------
 
     def _typed(self) -> Draft | None:
         """The order as the form holds it now (None before the first edit)."""
-        return self._with_form(self.draft) if self.draft is not None else None
-
-    def _with_form(self, draft: Draft) -> Draft:
-        typed = replace(
-            draft,
-            order_po=self.po_edit.text().strip() or draft.order_po,
-            recipient=self.recipient.address(),
-            items=self.items.items(),
-        )
-        return self.extras.apply_to(typed)
+        return self.editor.typed(self.draft) if self.draft is not None else None
 
     @Slot()
     def _edited(self) -> None:
-        if self._loading:
-            return
         if self.draft is None:
             begun = self.session.begin()
             if not begun.ok:
@@ -376,7 +292,7 @@ class OrderTab(QWidget):
                 return
             self.po_edit.setText(self.draft.order_po)
             self.refresh_list()
-        self.draft = self._with_form(self.draft)
+        self.draft = self.editor.typed(self.draft)
         self._save_timer.start()
 
     @Slot()
@@ -385,7 +301,7 @@ class OrderTab(QWidget):
         typed, says so, and saving is tried again every few seconds."""
         self._save_timer.stop()
         created = self.draft is None and self.session.unsaved
-        saved = self.session.save(self._with_form)
+        saved = self.session.save(self.editor.typed)
         if not saved.ok:
             self._save_failed(saved)
             return False
@@ -393,22 +309,14 @@ class OrderTab(QWidget):
             self.po_edit.setText(self.draft.order_po)
             self.refresh_list()
         self._retry_timer.stop()
-        self.save_problem.hide()
-        if saved.po_problem:
-            self.po_error.setText(saved.po_problem)
-            self.po_error.show()
-        else:
-            self.po_error.hide()
-            if self.draft is not None:
-                self.drafts.relabel(self.draft)
+        self.editor.show_unsaved(None)
+        self.editor.show_po_problem(saved.po_problem)
+        if not saved.po_problem and self.draft is not None:
+            self.drafts.relabel(self.draft)
         return True
 
     def _save_failed(self, saved: Saved) -> None:
-        self.save_problem.setText(
-            f"This order is not saved yet. {saved.storage_problem} What you typed stays here, "
-            "and fwdesk saves it as soon as it can."
-        )
-        self.save_problem.show()
+        self.editor.show_unsaved(saved.storage_problem)
         self._retry_timer.start()
 
     def add_item(self, product: CatalogProduct, quantity: int) -> None:
@@ -417,32 +325,10 @@ class OrderTab(QWidget):
             self.new_draft()
         self.items.add_item(DraftItem(product.sku, quantity, product.name[:50]))
 
-    @Slot(str, int)
-    def _add_typed_sku(self, sku: str, quantity: int) -> None:
-        """A typed SKU is checked with FinerWorks before it joins the order."""
-        self.items.show_message(f"Checking {sku} with FinerWorks…")
-        Job(
-            self,
-            "check product",
-            lambda context: context.client.get_product_details([(sku, quantity)]),
-            key="check-sku",
-            report=False,
-        ).on_done(lambda found: self._sku_checked(sku, quantity, found)).on_failed(
-            lambda error: self.items.show_message(f"{sku}: {explain(error)}")
-        ).start(self._service)
-
-    def _sku_checked(self, sku: str, quantity: int, found: list) -> None:
-        if not any(details.available for details in found):
-            self.items.show_message(f"FinerWorks does not know {sku}.")
-            return
-        self.items.show_message("")
-        self.items.sku.clear()
-        self.items.add_item(DraftItem(sku, quantity, (found[0].name or "")[:50]))
-
     @Slot(object)
-    def _use_address(self, address: Address) -> None:
-        self.recipient.set_address(address)
-        self._edited()
+    def _sku_found(self, item: DraftItem) -> None:
+        self.items.sku.clear()
+        self.items.add_item(item)
 
     # -- quote ----------------------------------------------------------------------------
 
@@ -457,20 +343,10 @@ class OrderTab(QWidget):
     def _quoted(self, quote: OrderQuote) -> None:
         kept = self.draft.shipping_code if self.draft else None
         chosen = self.quote.show_options(quote.options, kept, quote.preferred_option)
-        self._apply_line_prices(quote.options)
+        self.items.set_prices(line_prices(quote))
         if self.draft is not None and self.draft.editable and chosen != self.draft.shipping_code:
             self.draft = replace(self.draft, shipping_code=chosen)
             self._save_timer.start()
-
-    def _apply_line_prices(self, options: list[ShippingOption]) -> None:
-        totals = options[0].calculated_total if options else None
-        prices = {}
-        for line in totals.product_pricing if totals else []:
-            sku = (line.product_sku or line.product_code or "").upper()
-            if line.product_qty:
-                unit = line.total_price / line.product_qty
-                prices[f"{sku}#{line.product_qty}"] = (money(unit), money(line.total_price))
-        self.items.set_prices(prices)
 
     @Slot(str)
     def _shipping_chosen(self, code: str) -> None:
@@ -484,13 +360,7 @@ class OrderTab(QWidget):
         """Shows every problem beside its field; returns them (empty when ready to send)."""
         self._edited()
         assert self.draft is not None
-        problems = check_draft(self.draft, for_submit=True)
-        self.recipient.show_problems(problems)
-        self.items.check()
-        self.extras.check_with(self.draft)
-        if "order_po" in problems:
-            self.po_error.setText(problems["order_po"])
-            self.po_error.show()
+        problems = self.editor.show_problems(self.draft)
         if "shipping_code" in problems:
             self.quote.status.setText(problems["shipping_code"])
         return problems
@@ -507,70 +377,26 @@ class OrderTab(QWidget):
 
     @Slot()
     def validate(self) -> None:
-        if not self._ready():
-            return
-        order = self.draft.to_order()
-        self._show_result("Asking FinerWorks to check the order…")
-        Job(
-            self,
-            "validate order",
-            # With the test token, as FinerWorks' own app checks a spreadsheet (API.md 9.2):
-            # a check never pays.
-            lambda context: context.client.submit_orders_v2(
-                [order], TEST_TOKEN, validate_only=True
-            ),
-            report=False,
-        ).on_done(
-            lambda _none: self._show_result("FinerWorks found no problems with this order.")
-        ).on_failed(lambda error: self._show_result(explain(error))).start(self._service)
+        if self._ready():
+            self.submission.validate(self.draft)
 
     @Slot()
     def submit(self) -> None:
-        """Checks the form, asks FinerWorks how the account can pay, then asks the shop."""
-        if self._sending or not self._ready(" Nothing was sent."):
-            return  # a double click that slipped through lands on `_sending`
-        draft = self.draft
-        self._sending = True
-        self.submit_button.setEnabled(False)
-        total = self.quote.grand_total(draft.shipping_code)
-        option = self.quote.option(draft.shipping_code)
-        method = option.shipping_method if option and option.shipping_method else "not chosen"
-        confirm_send(
-            self,
-            self._service,
-            title="Send this order?",
-            summary=f"Send order {draft.order_po} to FinerWorks?\n\n"
-            f"Total: {money(total) if total is not None else 'not quoted yet'} "
-            f"(shipping: {method})",
-            mode=self._mode_text(),
-            total=total,
-            all_test=draft.test_mode,
-            on_send=lambda payment: self._send(draft.id, payment),
-            on_cancel=self._not_sent,
+        """Checks the form, then asks FinerWorks how the account can pay, then the shop."""
+        if self.submission.busy or not self._ready(" Nothing was sent."):
+            return  # a double click that slipped through lands on `busy`
+        self.submission.submit(
+            self.draft, lambda draft_id: self.draft is not None and self.draft.id == draft_id
         )
 
-    @Slot()
-    def _not_sent(self) -> None:
-        self._sending = False
-        editable = self.draft is None or self.draft.editable
+    @Slot(bool)
+    def _busy(self, busy: bool) -> None:
+        editable = not busy and (self.draft is None or self.draft.editable)
         self.submit_button.setEnabled(editable)
         self.review_button.setEnabled(editable)
 
-    def _send(self, draft_id: int, payment: Payment | None) -> None:
-        if self.draft is None or self.draft.id != draft_id:
-            self._not_sent()
-            return  # the shop moved on to another order while the question was open
-        self._show_result(f"Sending {self.draft.order_po}…")
-        self._sender.send(
-            self,
-            [draft_id],
-            payment or CREDITS_FALLBACK,
-            on_done=self._sent,
-            on_failed=self._send_failed,
-        )
-
+    @Slot(object)
     def _sent(self, report: SendReport) -> None:
-        self._not_sent()
         drafts = self.session.drafts
         if report.submitted:
             placed = drafts.by_po(report.submitted[0])
@@ -592,9 +418,9 @@ class OrderTab(QWidget):
                 "The order is kept and checked before it is ever sent again."
             )
 
-    def _send_failed(self, error: Exception) -> None:
-        self._not_sent()
-        self._show_result(explain(error))
+    @Slot(str)
+    def _send_failed(self, text: str) -> None:
+        self._show_result(text)
         self.refresh_list()
 
     @Slot(str)
@@ -606,15 +432,14 @@ class OrderTab(QWidget):
     @Slot()
     def save_for_review(self) -> None:
         """Stages the order on FinerWorks (save_pending_orders) instead of placing it."""
-        if self._sending or not self._ready(" Nothing was sent."):
+        if self.submission.busy or not self._ready(" Nothing was sent."):
             return
-        self._sending = True
-        self.review_button.setEnabled(False)
+        self.submission.set_busy(True)
         self.pending_panel.save_for_review(self.draft.id, self.draft.order_po)
 
     @Slot(object)
     def _saved_for_review(self, staged: Staged) -> None:
-        self._not_sent()
+        self.submission.set_busy(False)
         self._staged = staged
         self.session.open(replace(staged.as_draft(), state=PENDING))
         self.refresh_list()
@@ -627,7 +452,7 @@ class OrderTab(QWidget):
 
     @Slot(str)
     def _review_failed(self, text: str) -> None:
-        self._not_sent()
+        self.submission.set_busy(False)
         self._show_result(text)
 
     @Slot(object)

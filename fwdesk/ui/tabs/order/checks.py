@@ -1,15 +1,18 @@
-"""Check address: FinerWorks' validate_recipient_address, and its correction offered to accept
-or reject beside the form."""
+"""What the form asks FinerWorks to check while the order is typed: the address
+(validate_recipient_address, its correction offered to accept or reject), and a typed SKU
+(get_product_details) before it joins the order."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fwdesk.api.catalog import ProductDetails
 from fwdesk.api.orders import Address, AddressCheck
+from fwdesk.core.drafts import DraftItem
 from fwdesk.core.messages import explain
 from fwdesk.ui.work.jobs import Job, JobRunner
 
@@ -98,3 +101,38 @@ class AddressChecker(QWidget):
         if self._suggested is not None:
             self.accepted.emit(self._suggested)
         self.suggestion.hide()
+
+
+class SkuChecker(QObject):
+    found = Signal(object)
+    """The DraftItem of a SKU FinerWorks knows, named as FinerWorks names it."""
+    said = Signal(str)
+    """What to show beside the items while checking, or why the SKU was not added."""
+
+    def __init__(self, service: JobRunner, parent: QObject) -> None:
+        super().__init__(parent)
+        self._service = service
+
+    def use_service(self, service: JobRunner) -> None:
+        self._service = service
+
+    @Slot(str, int)
+    def check(self, sku: str, quantity: int) -> None:
+        self.said.emit(f"Checking {sku} with FinerWorks…")
+        Job(
+            self,
+            "check product",
+            lambda context: context.client.get_product_details([(sku, quantity)]),
+            key="check-sku",
+            report=False,
+        ).on_done(lambda found: self._checked(sku, quantity, found)).on_failed(
+            lambda error: self.said.emit(f"{sku}: {explain(error)}")
+        ).start(self._service)
+
+    def _checked(self, sku: str, quantity: int, found: list[ProductDetails]) -> None:
+        known = [details for details in found if details.available]
+        if not known:
+            self.said.emit(f"FinerWorks does not know {sku}.")
+            return
+        self.said.emit("")
+        self.found.emit(DraftItem(sku, quantity, (known[0].name or "")[:50]))
