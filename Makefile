@@ -23,6 +23,7 @@ system-deps:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check fwdesk tests
 	$(VENV)/bin/ruff format --check fwdesk tests
+	$(VENV)/bin/lint-imports
 
 # The suite runs on a virtual X server with a real Secret Service (gnome-keyring) on a
 # private D-Bus session, as a shop owner's desktop would provide them.

@@ -20,6 +20,8 @@ if not os.environ.get("DISPLAY"):
 from memory_keyring import MemoryKeyring
 from sandboxes import SandboxProcess, start_sandbox
 
+pytest_plugins = ["hygiene"]
+
 
 @pytest.fixture(autouse=True)
 def fwdesk_home(tmp_path, monkeypatch) -> Path:

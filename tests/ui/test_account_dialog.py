@@ -111,7 +111,7 @@ def test_a_name_already_taken_is_refused(dialog_for):
     assert "already has this name" in errors(dialog)["name"]
 
 
-def test_test_connection_reports_success_and_failure(dialog_for, qtbot, sandbox):
+def test_test_connection_reports_success_and_failure(dialog_for, qtbot, sandbox, caplog):
     dialog = dialog_for()
     fill(dialog, "Sandbox", "demo-web", "nope", Environment.CUSTOM, sandbox.url)
     dialog.findChild(QPushButton, "testConnectionButton").click()
@@ -122,6 +122,10 @@ def test_test_connection_reports_success_and_failure(dialog_for, qtbot, sandbox)
         lambda: "Connected to FinerWorks as" in dialog.result_label.text(), timeout=10000
     )
     assert "shop2" in dialog.result_label.text()
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "FinerWorks did not accept the API keys. Copy both keys again from your FinerWorks "
+        "account and check the environment (production or test)."
+    ], "the refused keys, noted once in the status bar and the log"
 
 
 def test_save_puts_the_keys_in_the_keychain_only(dialog_for, memory_keyring, fwdesk_home):

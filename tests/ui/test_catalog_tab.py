@@ -107,7 +107,7 @@ def test_add_to_order_sends_the_product_and_quantity(demo, qtbot):
     assert demo.order.draft is not None, "adding an item starts a saved draft"
 
 
-def test_offline_start_uses_the_cache_and_a_failed_refresh_keeps_it(open_window, qtbot):
+def test_offline_start_uses_the_cache_and_a_failed_refresh_keeps_it(open_window, qtbot, caplog):
     from sandboxes import start_sandbox
 
     running = start_sandbox()
@@ -126,6 +126,10 @@ def test_offline_start_uses_the_cache_and_a_failed_refresh_keeps_it(open_window,
     qtbot.waitUntil(lambda: catalog.message.text().startswith("Refresh failed"), timeout=20000)
     assert "still shown" in catalog.message.text()
     assert catalog.model.total() == total
+    warned = {r.getMessage() for r in caplog.records if r.levelname == "WARNING"}
+    assert warned == {
+        "FinerWorks could not be reached. Check your internet connection and try again."
+    }
 
 
 def test_refresh_shows_progress_and_can_be_cancelled(open_window, qtbot):

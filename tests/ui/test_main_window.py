@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QPushButton, QTabWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget
 from window_checks import connected
 
 from fwdesk.core.accounts import Mode
@@ -50,17 +50,29 @@ def test_ctrl_number_actions_switch_tabs(open_window):
 
 
 def test_geometry_and_tab_are_restored(open_window, qtbot):
+    screen = QApplication.primaryScreen().availableGeometry()
+    size = (min(1000, screen.width() - 60), min(690, screen.height() - 60))
     first = open_window("--demo")
-    first.resize(1000, 690)
+    first.resize(*size)
     first.tabs.setCurrentIndex(2)
     first.close()
     second = open_window("--demo")
     assert second.tabs.currentIndex() == 2
-    assert (second.width(), second.height()) == (1000, 690)
+    assert (second.width(), second.height()) == size
 
 
-def test_api_errors_reach_the_status_bar(open_window, qtbot):
+def test_a_window_saved_on_a_larger_screen_fits_this_one(open_window, qtbot):
+    screen = QApplication.primaryScreen().availableGeometry()
+    first = open_window("--demo")
+    first.resize(screen.width() + 400, screen.height() + 300)
+    first.close()
+    second = open_window("--demo")
+    assert second.width() <= screen.width() and second.height() <= screen.height()
+
+
+def test_api_errors_reach_the_status_bar(open_window, qtbot, caplog):
     window = open_window("--sandbox-url", "http://127.0.0.1:9/v3/")
     qtbot.waitUntil(lambda: window.error_label.text() != "", timeout=10000)
     assert "could not be reached" in window.error_label.text()
+    assert any("could not be reached" in r.getMessage() for r in caplog.records)
     assert window.connection_label.text().startswith("Not connected")

@@ -18,12 +18,17 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from fwdesk.api.errors import ApiError
 from fwdesk.core.jobs import JobCancelled
+from fwdesk.core.store import STORAGE_ERRORS
 
 if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
     from fwdesk.ui.work.jobs import Job
 
 log = logging.getLogger(__name__)
+
+EXPECTED_FAILURES = (ApiError, *STORAGE_ERRORS)
+"""Failures a job meets in ordinary use (FinerWorks refused or could not be reached, the disk
+is full): its owner shows them, in words; only anything else is logged with its traceback."""
 
 ClientFactory = Callable[[Callable[[float], None]], "FinerWorksClient"]
 """Builds a lane's client, given the sleep function its retries must use (so a retry's wait
@@ -152,7 +157,7 @@ class ApiWorker(QObject):
             result = job.run(WorkerContext(self, job))
         except JobCancelled as cancelled:
             self.failed.emit(job.id, cancelled)
-        except ApiError as error:
+        except EXPECTED_FAILURES as error:
             self.failed.emit(job.id, error)
         except Exception as error:
             log.exception("job %s failed", job.name)

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from fwdesk.api.errors import ApiError
 from fwdesk.core.jobs import JobCancelled
 from fwdesk.core.messages import explain
 from fwdesk.ui.work.jobs import Job, JobLedger, settle_soon
+from fwdesk.ui.work.lanes import EXPECTED_FAILURES
 
 if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
@@ -62,7 +62,7 @@ class SyncRunner(QObject):
             job.fail(cancelled)
         except Exception as error:
             self._ledger.jobs.pop(job.id, None)
-            if not isinstance(error, ApiError):
+            if not isinstance(error, EXPECTED_FAILURES):
                 log.exception("job %s failed", job.name)
             if job.live and job.report:
                 self.job_failed.emit(job.name, explain(error))

@@ -44,12 +44,14 @@ def broken_keychain():
     ],
     ids=["load", "save", "delete"],
 )
-def test_any_backend_failure_is_a_keychain_error_without_the_secret(broken_keychain, call):
+def test_any_backend_failure_is_a_keychain_error_without_the_secret(broken_keychain, call, caplog):
     with pytest.raises(KeychainError) as raised:
         call(CredentialStore())
     message = str(raised.value)
     assert "keychain" in message and "ConnectionResetError" in message
     assert SECRET not in message
+    [logged] = caplog.records
+    assert "ConnectionResetError" in logged.getMessage() and SECRET not in logged.getMessage()
 
 
 def test_session_only_keys_need_no_keychain(broken_keychain):

@@ -77,7 +77,7 @@ def test_a_version_1_file_loads_and_is_rewritten_as_version_2(tmp_path, clock):
     assert {"accounts", "pending", "inventory", "images"} <= set(saved)
 
 
-def test_unknown_keys_are_ignored_and_missing_ones_defaulted(tmp_path, clock):
+def test_unknown_keys_are_ignored_and_missing_ones_defaulted(tmp_path, clock, caplog):
     state = tmp_path / "state.json"
     sparse = v1_order(order_po="OLD-SPARSE", order_id=5530009, future_field={"x": 1})
     for key in ("totals", "shipping_method", "transit_days", "history", "aged_before_hold"):
@@ -87,14 +87,16 @@ def test_unknown_keys_are_ignored_and_missing_ones_defaulted(tmp_path, clock):
     wire = Wire(Sandbox(SandboxConfig(state_file=state), clock=clock))
     assert wire.status_id("OLD-SPARSE") == 3
     assert [o["order_po"] for o in wire.ok("_sandbox_orders")["orders"]] == ["OLD-SPARSE"]
+    assert ["unreadable order" in r.getMessage() for r in caplog.records] == [True]
 
 
-def test_an_unreadable_file_is_kept_aside_and_the_sandbox_starts_empty(tmp_path, clock):
+def test_an_unreadable_file_is_kept_aside_and_the_sandbox_starts_empty(tmp_path, clock, caplog):
     state = tmp_path / "state.json"
     state.write_text("{not json", encoding="utf-8")
     wire = Wire(Sandbox(SandboxConfig(state_file=state), clock=clock))
     assert wire.ok("_sandbox_orders")["orders"] == []
     assert (tmp_path / "state.json.unreadable").read_text(encoding="utf-8") == "{not json"
+    assert any("moved it to" in r.getMessage() for r in caplog.records)
 
 
 def test_everything_an_account_changes_survives_a_restart(tmp_path, clock):
