@@ -1,30 +1,35 @@
-"""Builds the application: `create_app` wires the layers without entering the event loop."""
+"""Builds the application: `create_app` wires the layers without entering the event loop.
+
+Importing this module is cheap: `create_app` imports the layers it wires, once it has turned
+Python's automatic garbage collection off (for good: ui.work.collector says why). Collecting
+while those modules load would walk their new objects over and over, about 10 ms of a start.
+What only the smoke test or a crash needs is imported there, off the path to the first frame,
+and the log file opens right after that frame (see `HeldRecords`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
 import sys
 import time
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QObject, QTimer, qVersion
+from PySide6.QtCore import QEvent, QObject, QTimer, qVersion
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from fwdesk import __version__, connection
-from fwdesk.core.credentials import CredentialStore, backend_name, keychain_available
-from fwdesk.core.jobs import JobContext
-from fwdesk.core.logs import setup_logging
-from fwdesk.core.paths import RESOURCES, AppPaths
-from fwdesk.core.settings import SettingsFile
-from fwdesk.ui.main_window import MainWindow
-from fwdesk.ui.widgets.theme import apply_theme
-from fwdesk.ui.work import collector
-from fwdesk.ui.work.jobs import Job, abandoned_threads
+from fwdesk import __version__
+
+if TYPE_CHECKING:
+    from fwdesk.core.jobs import JobContext
+    from fwdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("fwdesk")
 SMOKE_TIMEOUT_MS = 15_000
@@ -45,28 +50,76 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def create_app(argv: list[str] | None = None) -> MainWindow:
     """The main window, ready to show; the QApplication is created or reused."""
+    gc.disable()  # before the imports below (see the module's docstring)
+    from fwdesk import connection
+    from fwdesk.core.credentials import CredentialStore
+    from fwdesk.core.paths import RESOURCES, AppPaths
+    from fwdesk.core.settings import SettingsFile
+    from fwdesk.ui.first_paint import AfterFirstPaint
+    from fwdesk.ui.main_window import MainWindow
+    from fwdesk.ui.widgets.theme import apply_theme
+
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv)
+    held = HeldRecords()
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("fwdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("fwdesk")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "fwdesk.svg")))
     apply_theme(app)
-    collector.install(app)
     paths = AppPaths.detect().ensure()
-    setup_logging(paths.log_file)
-    log.info("fwdesk %s starting (Qt %s, %s)", __version__, qVersion(), app.platformName())
     forced = None
     if args.sandbox_url:
         forced = connection.sandbox_url(args.sandbox_url)
     elif args.demo:
         forced = connection.demo(paths.demo_state_file)
-    return MainWindow(paths, SettingsFile(paths.settings_file), CredentialStore(), forced)
+    window = MainWindow(paths, SettingsFile(paths.settings_file), CredentialStore(), forced)
+    AfterFirstPaint(window, lambda: _on_screen(app, held, paths.log_file))
+    return window
+
+
+class HeldRecords(logging.Handler):
+    """What is logged before the log file opens, handed to it once it does.
+
+    The file opens right after the first paint: its handler's module (logging.handlers) brings
+    sockets, pickle and queues with it, about 10 ms the first frame need not wait for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._records: list[logging.LogRecord] = []
+        logging.getLogger().addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._records.append(record)
+
+    def hand_over(self, log_file: Path) -> None:
+        from fwdesk.core.logs import setup_logging
+
+        handler = setup_logging(log_file)
+        logging.getLogger().removeHandler(self)
+        for record in self._records:
+            handler.handle(record)
+        self._records.clear()
+
+
+def _on_screen(app: QApplication, held: HeldRecords, log_file: Path) -> None:
+    """What the first frame need not wait for: the log file, and the collector that does the
+    collecting on the GUI thread (setting it up walks every object alive, 10 ms by then)."""
+    from fwdesk.ui.work import collector
+
+    held.hand_over(log_file)
+    log.info("fwdesk %s starting (Qt %s, %s)", __version__, qVersion(), app.platformName())
+    collector.install(app)
 
 
 def smoke_test(window: MainWindow) -> int:
     """One round trip through the worker proves the packaged parts are all there."""
+    from PySide6.QtCore import QEventLoop, QLibraryInfo
+
+    from fwdesk.core.credentials import backend_name, keychain_available
+    from fwdesk.ui.work.jobs import Job
+
     outcome: dict[str, object] = {}
     loop = QEventLoop()
     Job(window, "smoke test", _count_product_types).on_done(
@@ -97,6 +150,8 @@ def _report_crash(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     """Unexpected errors are logged in full and shown calmly, never as a traceback dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
     if QApplication.instance() is not None:
         QMessageBox.warning(
@@ -143,6 +198,8 @@ def _let_python_run() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from fwdesk.ui.work.jobs import abandoned_threads
+
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv)
     if args.smoke_test:

@@ -1,8 +1,10 @@
 """The Account menu and what it opens: connecting an account (its keys go to the keychain),
 managing the saved ones, switching between them and demo mode, and the account's shipping
-preferences on FinerWorks."""
+preferences on FinerWorks. The dialogs are imported when opened, not with the window."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -11,10 +13,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from fwdesk import connection
 from fwdesk.core.credentials import CredentialStore, KeychainError
 from fwdesk.core.settings import Settings
-from fwdesk.ui.dialogs.account_dialog import AccountDialog
-from fwdesk.ui.dialogs.manage_accounts import ManageAccountsDialog
-from fwdesk.ui.dialogs.shipping_preferences import ShippingPreferencesDialog
 from fwdesk.ui.session import Session
+
+if TYPE_CHECKING:
+    from fwdesk.ui.dialogs.manage_accounts import ManageAccountsDialog
 
 
 def add_action(
@@ -113,6 +115,8 @@ class AccountsMenu(QObject):
 
     @Slot()
     def connect_account(self, name: str | None = None) -> None:
+        from fwdesk.ui.dialogs.account_dialog import AccountDialog
+
         account = self._settings.account(name) if isinstance(name, str) else None
         credentials = None
         if account is not None:
@@ -138,12 +142,16 @@ class AccountsMenu(QObject):
     def shipping_preferences(self) -> None:
         """Kept on FinerWorks (update_user), so they apply to every desk; the quote then
         preselects what they pick."""
+        from fwdesk.ui.dialogs.shipping_preferences import ShippingPreferencesDialog
+
         dialog = ShippingPreferencesDialog(self._session.service, self._window)
         if dialog.exec():
             self.preferences_saved.emit()
 
     @Slot()
     def manage_accounts(self) -> None:
+        from fwdesk.ui.dialogs.manage_accounts import ManageAccountsDialog
+
         dialog = ManageAccountsDialog(self._window)
         dialog.add_requested.connect(self._manage_add)
         dialog.edit_requested.connect(self._manage_edit)

@@ -1,18 +1,26 @@
-"""The main window: mode banner, the three tabs, menus, status bar, and the active connection."""
+"""The main window: mode banner, the three tabs, menus, status bar, and the active connection.
+
+Only the tab in view is built before the window is first painted; the others, and the work
+every tab starts with (the cached catalogue, interrupted sends, the orders known locally and
+their refresh, the connection check), follow right after that paint, one per turn of the event
+loop. Asking for a tab earlier (`catalog`, `order`, `orders`, or choosing it) does all that
+at once. The tabs' modules are imported where they are built, which keeps them off the path to
+the first frame (tests/unit/test_startup_imports.py holds that line), and so are the Qt classes
+only a dialog, a notification or the log folder needs.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -20,21 +28,25 @@ from PySide6.QtWidgets import (
 
 from fwdesk import __version__
 from fwdesk.connection import Connection
-from fwdesk.core.catalog import CatalogProduct
 from fwdesk.core.credentials import CredentialStore, backend_name
 from fwdesk.core.messages import explain
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import SettingsFile
-from fwdesk.core.store import Store
 from fwdesk.ui.accounts_menu import AccountsMenu, add_action
-from fwdesk.ui.dialogs.import_dialog import ImportDialog
+from fwdesk.ui.first_paint import AfterFirstPaint
 from fwdesk.ui.session import Session
-from fwdesk.ui.tabs.catalog.tab import CatalogTab
-from fwdesk.ui.tabs.catalog.thumbnails import Thumbnails
-from fwdesk.ui.tabs.order.tab import OrderTab
-from fwdesk.ui.tabs.orders.tab import OrdersTab
 from fwdesk.ui.widgets.banner import ModeBanner
-from fwdesk.ui.work.jobs import ApiService
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from fwdesk.core.catalog import CatalogProduct
+    from fwdesk.core.store import Store
+    from fwdesk.ui.tabs.catalog.tab import CatalogTab
+    from fwdesk.ui.tabs.order.tab import OrderTab
+    from fwdesk.ui.tabs.orders.tab import OrdersTab
+    from fwdesk.ui.work.jobs import ApiService
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +54,8 @@ DEFAULT_SIZE = (1180, 760)
 STATUS_CHARS = 90
 """A longer message is cut in the status bar (it would push the window wider); its tooltip
 holds all of it."""
+CATALOG, ORDER, ORDERS = range(3)
+TAB_TITLES = ("&Catalogue", "&New order", "&Orders")
 
 
 class MainWindow(QMainWindow):
@@ -60,11 +74,19 @@ class MainWindow(QMainWindow):
         self.settings = settings_file.load()
         self.credentials = credentials
         self._error_stays = False
+        self._closed = False
+        self._parts: dict[int, QWidget] = {}
+        """The tabs built so far, by index; the others are placeholders in the tab widget."""
+        self._started: set[int] = set()
+        self._to_start: list[int] | None = None
+        """The tabs still to build and start once the window's own start has begun."""
 
         self.banner = ModeBanner()
         self.banner.connect_requested.connect(self.connect_account)
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
+        for title in TAB_TITLES:
+            self.tabs.addTab(QWidget(), title)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,38 +109,134 @@ class MainWindow(QMainWindow):
         self.session.problem.connect(self._note_error)
         self.service.job_failed.connect(self._job_failed)
         self.service.activity.connect(self._activity)
-        store = self.session.store
-        self.thumbnails = Thumbnails(self.service, paths.cache / "thumbnails", self)
-        self.catalog = CatalogTab(self.service, store, self.thumbnails)
-        self.catalog.add_to_order.connect(self._add_to_order)
-        self.order = OrderTab(
+        self.session.announce()
+        self.tray: QSystemTrayIcon | None = None
+        self._build_menus()
+        self._restore_layout()
+        self._built(self.tabs.currentIndex())
+        self.tabs.currentChanged.connect(self._tab_changed)
+        AfterFirstPaint(self, self._start)
+
+    # -- the tabs -------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> CatalogTab:
+        return self._tab(CATALOG)
+
+    @property
+    def order(self) -> OrderTab:
+        return self._tab(ORDER)
+
+    @property
+    def orders(self) -> OrdersTab:
+        return self._tab(ORDERS)
+
+    def _tab(self, index: int) -> QWidget:
+        """The tab, built and started (asking for one starts the window's own work too)."""
+        self._start(all_at_once=True)
+        part = self._built(index)
+        if index not in self._started:
+            self._started.add(index)
+            self._first_work(index, part)
+        return part
+
+    def _built(self, index: int) -> QWidget:
+        """The tab, built and in its place (its start may be still to come)."""
+        part = self._parts.get(index)
+        if part is None:
+            part = self._parts[index] = self._build(index)
+            placeholder, title = self.tabs.widget(index), self.tabs.tabText(index)
+            current = self.tabs.currentIndex()
+            with QSignalBlocker(self.tabs):
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, part, title)
+                self.tabs.setCurrentIndex(current)
+            placeholder.deleteLater()
+        return part
+
+    def _build(self, index: int) -> QWidget:
+        if index == CATALOG:
+            return self._build_catalog()
+        if index == ORDER:
+            return self._build_order()
+        return self._build_orders()
+
+    @staticmethod
+    def _first_work(index: int, part: QWidget) -> None:
+        """What each tab does first: open the cached catalogue (downloading one when there is
+        none), settle interrupted sends, show the orders known locally and then refresh them."""
+        if index == CATALOG:
+            part.load_cache()
+        elif index == ORDER:
+            part.recover()
+        else:
+            part.load_local()
+            part.refresh()
+
+    def _build_catalog(self) -> QWidget:
+        from fwdesk.ui.tabs.catalog.tab import CatalogTab
+        from fwdesk.ui.tabs.catalog.thumbnails import Thumbnails
+
+        self.thumbnails = Thumbnails(self.service, self.paths.cache / "thumbnails", self)
+        tab = CatalogTab(self.service, self.store, self.thumbnails)
+        tab.add_to_order.connect(self._add_to_order)
+        self.session.switched.connect(self.thumbnails.use_source)
+        self.session.switched.connect(tab.use_source)
+        return tab
+
+    def _build_order(self) -> QWidget:
+        from fwdesk.ui.tabs.order.tab import OrderTab
+
+        tab = OrderTab(
             self.service,
-            store,
+            self.store,
             self.session.sender,
             self.session.mode_text,
             prefix=self.settings.po_prefix,
         )
-        self.order.import_requested.connect(self.import_csv)
-        self.orders = OrdersTab(
-            self.service, store, refresh_minutes=self.settings.orders_refresh_minutes
+        tab.import_requested.connect(self.import_csv)
+        self.session.switched.connect(tab.use_source)
+        return tab
+
+    def _build_orders(self) -> QWidget:
+        """Orders placed before this tab existed are in the local history it loads first."""
+        from fwdesk.ui.tabs.orders.tab import OrdersTab
+
+        tab = OrdersTab(
+            self.service, self.store, refresh_minutes=self.settings.orders_refresh_minutes
         )
-        self.tabs.addTab(self.catalog, "&Catalogue")
-        self.tabs.addTab(self.order, "&New order")
-        self.tabs.addTab(self.orders, "&Orders")
-        self.orders.unseen_changed.connect(self._orders_badge)
-        self.orders.notify.connect(self._notify)
-        self.session.sender.placed.connect(self.orders.record_placed)
-        for part in (self.thumbnails, self.catalog, self.order, self.orders):
-            self.session.switched.connect(part.use_source)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.tray: QSystemTrayIcon | None = None
-        self._build_menus()
-        self._restore_layout()
+        tab.unseen_changed.connect(self._orders_badge)
+        tab.notify.connect(self._notify)
+        self.session.sender.placed.connect(tab.record_placed)
+        self.session.switched.connect(tab.use_source)
+        return tab
+
+    def _start(self, *, all_at_once: bool = False) -> None:
+        """The window's start-up work, once: the connection check and the tab in view, then
+        each other tab in a turn of the event loop of its own, so the window stays responsive.
+
+        It runs at the first paint, or as soon as a tab is asked for; a window asked for a
+        tab before it was painted is driven from code (the tests, the smoke test) and gets all
+        of it at once, in the order it always had."""
+        if self._closed or self._to_start is not None:
+            return
+        current = self.tabs.currentIndex()
+        self._to_start = [i for i in range(len(TAB_TITLES)) if i != current]
         self.session.start()
-        self.catalog.load_cache()
-        self.order.recover()
-        self.orders.load_local()
-        self.orders.refresh()
+        self._tab(current)
+        if all_at_once:
+            while self._to_start:
+                self._tab(self._to_start.pop(0))
+        else:
+            QTimer.singleShot(0, self, self._start_next)
+
+    @Slot()
+    def _start_next(self) -> None:
+        if self._closed or not self._to_start:
+            return
+        self._tab(self._to_start.pop(0))
+        if self._to_start:
+            QTimer.singleShot(0, self, self._start_next)
 
     @property
     def service(self) -> ApiService:
@@ -150,7 +268,7 @@ class MainWindow(QMainWindow):
             self, file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
         )
         self.import_action.triggered.connect(self.import_csv)
-        self.export_action.triggered.connect(self.orders.export)
+        self.export_action.triggered.connect(self._export_orders)
         file_menu.addSeparator()
         quit_action = add_action(
             self, file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit
@@ -161,7 +279,7 @@ class MainWindow(QMainWindow):
         self.accounts.chosen.connect(self.use_connection)
         self.accounts.problem.connect(self._note_error)
         self.accounts.changed.connect(self._save_settings)
-        self.accounts.preferences_saved.connect(self.order.requote)
+        self.accounts.preferences_saved.connect(self._requote)
         self.switch_menu = self.accounts.switch_menu
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -201,30 +319,49 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_csv(self) -> None:
+        from fwdesk.ui.dialogs.import_dialog import ImportDialog
+
+        order = self.order
         dialog = ImportDialog(
             self.service,
             self.store,
             self.session.sender,
-            self.order.po_prefix,
+            order.po_prefix,
             self.session.mode_text,
             self,
         )
         dialog.exec()
-        self.order.refresh_list()
+        order.refresh_list()
+
+    @Slot()
+    def _export_orders(self) -> None:
+        self.orders.export()
+
+    @Slot()
+    def _requote(self) -> None:
+        """New shipping preferences: the order on the form is quoted again (a New order tab
+        not built yet quotes with them anyway)."""
+        order = self._parts.get(ORDER)
+        if order is not None:
+            order.requote()
 
     @Slot(int)
     def _orders_badge(self, unseen: int) -> None:
-        index = self.tabs.indexOf(self.orders)
-        self.tabs.setTabText(index, f"&Orders ({unseen})" if unseen else "&Orders")
+        title = TAB_TITLES[ORDERS]
+        self.tabs.setTabText(ORDERS, f"{title} ({unseen})" if unseen else title)
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.orders:
-            self.orders.mark_seen()
+        """A tab not built yet is built the moment it is chosen."""
+        part = self._tab(index)
+        if index == ORDERS:
+            part.mark_seen()
 
     @Slot(str, str)
     def _notify(self, title: str, text: str) -> None:
         """A desktop notification where the desktop has a tray; the tab's count otherwise."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
         if self.tray is None:
@@ -266,6 +403,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About fwdesk",
@@ -277,6 +416,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.logs)))
 
     # -- window state ---------------------------------------------------------------------
@@ -294,7 +436,7 @@ class MainWindow(QMainWindow):
                 frame = self.frameGeometry()
                 frame.moveCenter(screen.availableGeometry().center())
                 self.move(frame.topLeft())
-        self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), self.tabs.count() - 1))
+        self.tabs.setCurrentIndex(min(max(self.settings.current_tab, 0), len(TAB_TITLES) - 1))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_leave_draft("Quit anyway"):
@@ -303,6 +445,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.current_tab = self.tabs.currentIndex()
         self._save_settings()
+        self._closed = True
         self.service.shutdown()
         event.accept()
 
@@ -310,14 +453,17 @@ class MainWindow(QMainWindow):
         """True when the order being typed is on disk, or the user chose to give it up.
 
         It is only ever off disk when the disk refused it (full); then the user decides."""
-        if self.order.save_now():
+        from PySide6.QtWidgets import QMessageBox
+
+        order = self._parts.get(ORDER)
+        if order is None or order.save_now():
             return True
-        self.tabs.setCurrentWidget(self.order)
+        self.tabs.setCurrentWidget(order)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Order not saved",
             "The order on the New order tab could not be saved: "
-            f"{self.order.save_problem.text()}\n\nFree some disk space and keep the window "
+            f"{order.save_problem.text()}\n\nFree some disk space and keep the window "
             "open, or leave and lose what was typed since the last save.",
             parent=self,
         )

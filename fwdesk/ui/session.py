@@ -5,16 +5,22 @@ cannot be had, saying why), owns the worker lanes, the account's local database 
 sender, and switches them all at once: one `switched` signal tells every part to start again
 on the new account. It also knows the mode (demo, test, live) as FinerWorks confirmed it,
 which the question before an order is sent repeats.
+
+Nothing here talks to FinerWorks before `start()`, which the window calls once it is on
+screen: each lane builds its client on its first job (see `ClientOnFirstUse`), and the order
+sender is made when first asked for.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from fwdesk import connection
-from fwdesk.api.account import CredentialCheck
 from fwdesk.connection import Connection
 from fwdesk.core.accounts import Mode
 from fwdesk.core.credentials import CredentialStore, KeychainError
@@ -24,7 +30,12 @@ from fwdesk.core.settings import Settings
 from fwdesk.core.store import Store
 from fwdesk.ui.widgets.banner import TITLES
 from fwdesk.ui.work.jobs import ApiService, Job
-from fwdesk.ui.work.sender import OrderSender
+from fwdesk.ui.work.lanes import ClientFactory
+
+if TYPE_CHECKING:
+    from fwdesk.api.account import CredentialCheck
+    from fwdesk.api.client import FinerWorksClient
+    from fwdesk.ui.work.sender import OrderSender
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +68,28 @@ class Session(QObject):
         self._early_problems: list[tuple[str, bool]] = []
         self.connection = self._initial()
         self.mode = self.connection.mode
-        self.service = ApiService(self.connection.client_factory, self)
+        self.service = ApiService(_on_first_use(self.connection.client_factory), self)
         self.store = self._store_for(self.connection)
-        self.sender = OrderSender(self.service, self.store, self)
+        self._sender: OrderSender | None = None
+
+    @property
+    def sender(self) -> OrderSender:
+        """The one path placed orders travel; made when first needed (its modules are not
+        needed for the first window)."""
+        if self._sender is None:
+            from fwdesk.ui.work.sender import OrderSender
+
+            self._sender = OrderSender(self.service, self.store, self)
+        return self._sender
 
     @property
     def account_name(self) -> str:
         return self.connection.account.name if self.connection.account else ""
+
+    def announce(self) -> None:
+        """Shows the mode and the connection being made, before anything is asked of it."""
+        self.mode_shown.emit(self.mode, self.banner_text(self.mode))
+        self.status.emit(f"Connecting to {self.connection.description}…")
 
     def start(self) -> None:
         """Reports what the start-up found (once someone listens) and checks the keys."""
@@ -130,10 +156,11 @@ class Session(QObject):
         self.demo_because = ""
         self.connection = chosen
         self.mode = chosen.mode
-        self.service.restart(chosen.client_factory)
+        self.service.restart(_on_first_use(chosen.client_factory))
         self.store.close()
         self.store = self._store_for(chosen)
-        self.sender.use_source(self.service, self.store)
+        if self._sender is not None:
+            self._sender.use_source(self.service, self.store)
         self.switched.emit(self.service, self.store)
         self._check()
 
@@ -143,8 +170,7 @@ class Session(QObject):
     # -- the mode -------------------------------------------------------------------------
 
     def _check(self) -> None:
-        self.mode_shown.emit(self.mode, self.banner_text(self.mode))
-        self.status.emit(f"Connecting to {self.connection.description}…")
+        self.announce()
         Job(self, "connection check", _check_connection, key="connection-check").on_done(
             self._confirmed
         ).on_failed(self._not_confirmed).start(self.service)
@@ -186,3 +212,36 @@ class Session(QObject):
 
 def _check_connection(context: JobContext):
     return context.client.test_my_credentials()
+
+
+class ClientOnFirstUse:
+    """A lane's client, made by the first job that uses it rather than as the lane starts.
+
+    Making one imports httpx and the client, and in demo mode builds the simulator: a good
+    part of a second of Python that both lanes would otherwise run while the first window is
+    being built and painted, taking the interpreter from the GUI thread. A lane calls its
+    client only from its own thread; `abort` (from the GUI thread) has nothing to cut before
+    the client exists, and `close` nothing to close.
+    """
+
+    def __init__(self, factory: ClientFactory, sleep: Callable[[float], None]) -> None:
+        self._factory = factory
+        self._sleep = sleep
+        self._client: FinerWorksClient | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._client is None:
+            self._client = self._factory(self._sleep)
+        return getattr(self._client, name)
+
+    def abort(self) -> None:
+        if self._client is not None:
+            self._client.abort()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+
+def _on_first_use(factory: ClientFactory) -> ClientFactory:
+    return partial(ClientOnFirstUse, factory)
