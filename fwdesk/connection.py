@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 DEMO_SPEED = 600.0
 """In demo mode a day of production passes in under two and a half minutes."""
 DEMO_URL = "http://simulator.fwdesk.invalid/v3/"
-DEMO_KEYS = Credentials("demo", "demo")
+DEMO_KEYS = Credentials("demo", "demo", public=True)
 
 Sleep = Callable[[float], None]
 

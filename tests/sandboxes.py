@@ -20,7 +20,7 @@ from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.core import Sandbox
 from fwdesk.sandbox.transport import SandboxTransport
 
-DEMO = Credentials("demo", "demo")
+DEMO = Credentials("demo", "demo", public=True)
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2)
 
 

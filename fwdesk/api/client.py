@@ -32,6 +32,7 @@ from fwdesk.api.catalog import (
 )
 from fwdesk.api.errors import (
     ApiError,
+    ApiValidationError,
     BusinessError,
     ResponseFormatError,
 )
@@ -65,7 +66,7 @@ from fwdesk.api.orders import (
     StatusDefinition,
 )
 from fwdesk.api.shipping import OrderQuote, ShippingMethodId, ShippingOption
-from fwdesk.api.wire import DEFAULT_TIMEOUT, RetryPolicy, Wire
+from fwdesk.api.wire import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT, RetryPolicy, Wire
 
 UPDATE_COMMANDS = ("pending", "hold", "cancel")
 IMAGE_SCHEMES = ("http", "https")
@@ -100,23 +101,40 @@ class ImageLibrary(Model):
 
 
 def _names_its_errors(cls: type[T]) -> type[T]:
-    """Parse errors are raised deep in the models; stamp them with the API method they came
-    from, so a message always says which call returned the odd answer."""
+    """Every error a call raises leaves through here: stamped with the API method it came from
+    (parse errors are raised deep in the models), scrubbed of the keys (a server may echo a key
+    back as a field name or inside a value the parser quotes), and an answer too deep for
+    Python's own limits becomes a format error, never a bare RecursionError."""
 
     def wrap(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
-        def method(*args: Any, **kwargs: Any) -> Any:
+        def method(client: FinerWorksClient, *args: Any, **kwargs: Any) -> Any:
             try:
-                return function(*args, **kwargs)
+                return function(client, *args, **kwargs)
             except ApiError as error:
                 error.method = error.method or name
+                _scrub(error, client._wire.redact)
                 raise
+            except RecursionError:
+                raise ResponseFormatError(
+                    "the answer is nested too deeply to read", method=name
+                ) from None
 
         return method
 
     for name in API_METHODS:
         setattr(cls, name, wrap(name, getattr(cls, name)))
     return cls
+
+
+def _scrub(error: ApiError, redact: Callable[[str], str]) -> None:
+    error.message = redact(error.message)
+    error.args = (error.message,)
+    if isinstance(error, ApiValidationError):
+        error.field_errors = {
+            redact(path): [redact(text) for text in texts]
+            for path, texts in error.field_errors.items()
+        }
 
 
 API_METHODS = (
@@ -167,6 +185,7 @@ class FinerWorksClient:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         user_agent: str = "fwdesk",
+        deadline_s: float = DEFAULT_DEADLINE_S,
     ) -> None:
         """`keys_in_query` sends the keys in the query string, as the old Documentation page
         describes; headers are what every current integration uses and stay the default."""
@@ -181,6 +200,7 @@ class FinerWorksClient:
             transport=transport,
             sleep=sleep,
             user_agent=user_agent,
+            deadline_s=deadline_s,
         )
 
     def __repr__(self) -> str:

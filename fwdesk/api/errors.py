@@ -111,6 +111,15 @@ class ServerError(ApiError):
         self.http_status = http_status
 
 
+class HttpStatusError(ApiError):
+    """An HTTP status that is neither success nor one FinerWorks uses for a refusal: a wrong
+    address (404), a redirect (3xx), a proxy in the way. Nothing was done with the request."""
+
+    def __init__(self, message: str, *, method: str = "", http_status: int) -> None:
+        super().__init__(message, method=method)
+        self.http_status = http_status
+
+
 class RateLimited(ApiError):
     """HTTP 429: the request was turned away before it was processed."""
 

@@ -6,25 +6,38 @@ httpx's own "HTTP Request: GET https://...?web_api_key=..." log record.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import weakref
 from typing import ClassVar
+from urllib.parse import quote, quote_plus
 
 MASK = "********"
-MIN_SECRET_LENGTH = 6
-"""Shorter values are not secrets worth masking (the simulator's public demo/demo pair), and
-masking them would garble every log line that happens to contain those letters."""
+
+
+def spellings(secret: str) -> set[str]:
+    """The forms a key can take in text: as it is, URL-encoded, escaped inside a JSON string,
+    and backslash-escaped (a repr, a log of bytes)."""
+    forms = {
+        secret,
+        quote(secret, safe=""),
+        quote_plus(secret),
+        json.dumps(secret)[1:-1],
+        secret.encode("unicode_escape").decode("ascii"),
+        repr(secret)[1:-1],
+    }
+    return {form for form in forms if form}
 
 
 class Redactor:
-    """Replaces every occurrence of the given secrets with a mask."""
+    """Replaces every occurrence of the given secrets, in any of their spellings, with a
+    mask; keys of any length are masked, since any length can be an account's key."""
 
     def __init__(self, secrets: tuple[str, ...]) -> None:
+        forms = {form for secret in secrets if secret for form in spellings(secret)}
         # Longest first, so a key that contains the other is masked whole.
-        self._secrets = sorted(
-            {s for s in secrets if len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True
-        )
+        self._secrets = sorted(forms, key=len, reverse=True)
         SecretLogFilter.add(self)
 
     def __call__(self, text: str) -> str:

@@ -13,6 +13,7 @@ import json
 import logging
 import random
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from fwdesk.api.errors import (
     AuthError,
     BusinessError,
     DuplicatePo,
+    HttpStatusError,
     NetworkError,
     PaymentFailed,
     RateLimited,
@@ -39,6 +41,25 @@ from fwdesk.api.redact import Redactor
 from fwdesk.api.wordings import is_auth_refusal, is_duplicate_po, is_payment_failure
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+DEFAULT_DEADLINE_S = 45.0
+"""The most one request may take, start to last byte: httpx's read timeout is per read, so a
+server (or proxy) that trickles a byte at a time would otherwise hold a call for ever."""
+REASONS = {
+    301: "Moved Permanently",
+    302: "Found",
+    307: "Temporary Redirect",
+    308: "Permanent Redirect",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    408: "Request Timeout",
+    409: "Conflict",
+    410: "Gone",
+    413: "Payload Too Large",
+    415: "Unsupported Media Type",
+    422: "Unprocessable Entity",
+}
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -69,9 +90,14 @@ class Wire:
         transport: httpx.BaseTransport | None,
         sleep: Callable[[float], None],
         user_agent: str,
+        deadline_s: float = DEFAULT_DEADLINE_S,
     ) -> None:
+        """Without a transport of its own the wire uses an abortable one, which is what lets
+        it hold every request to `deadline_s`."""
+        transport = transport if transport is not None else AbortableTransport()
         self._credentials = credentials
-        self._redact = Redactor(credentials.secrets())
+        self._deadline_s = deadline_s
+        self.redact = self._redact = Redactor(credentials.to_mask())
         self._keys_in_query = keys_in_query
         self._retry = retry
         self._sleep = sleep
@@ -137,12 +163,27 @@ class Wire:
             content = json.dumps(body, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
         started = time.perf_counter()
-        try:
-            response = self._http.request(
-                verb, method, params=params, headers=headers, content=content
+        unsendable = ""
+        with _Deadline(self._transport, self._deadline_s) as deadline:
+            try:
+                response = self._http.request(
+                    verb, method, params=params, headers=headers, content=content
+                )
+            except httpx.HTTPError as exc:
+                if deadline.expired:
+                    raise self._past_deadline(method) from None
+                raise self._network_error(method, exc) from None
+            except (UnicodeError, ValueError, TypeError) as exc:
+                unsendable = type(exc).__name__
+        if unsendable:
+            # Raised before anything left (a key or a value that cannot go in a header). Its
+            # text may hold the value, so the error is made out here, with no link to it.
+            raise NetworkError(
+                f"The request could not be sent ({unsendable} in what was to be sent; the API "
+                "keys may hold a character that cannot be sent)",
+                method=method,
+                may_have_reached_server=False,
             )
-        except httpx.HTTPError as exc:
-            raise self._network_error(method, exc) from None
         log.debug(
             "%s -> HTTP %d in %.0f ms",
             method,
@@ -155,19 +196,29 @@ class Wire:
         """One plain GET: the client's own headers but no keys, and redirects followed, which
         is safe precisely because nothing secret goes along."""
         method = "fetch_image"
-        try:
-            with self._http.stream(
-                "GET", url, headers={"Accept": "image/*"}, follow_redirects=True
-            ) as response:
-                _check_image(response, max_bytes)
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise _too_large(max_bytes)
-        except httpx.HTTPError as exc:
-            raise self._network_error(method, exc) from None
+        with _Deadline(self._transport, self._deadline_s) as deadline:
+            try:
+                with self._http.stream(
+                    "GET", url, headers={"Accept": "image/*"}, follow_redirects=True
+                ) as response:
+                    _check_image(response, max_bytes)
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body += chunk
+                        if len(body) > max_bytes:
+                            raise _too_large(max_bytes)
+            except httpx.HTTPError as exc:
+                if deadline.expired:
+                    raise self._past_deadline(method) from None
+                raise self._network_error(method, exc) from None
         return bytes(body)
+
+    def _past_deadline(self, method: str) -> NetworkError:
+        return NetworkError(
+            f"The server did not finish answering within {self._deadline_s:g} seconds",
+            method=method,
+            may_have_reached_server=True,
+        )
 
     def _network_error(self, method: str, exc: httpx.HTTPError) -> NetworkError:
         never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
@@ -201,8 +252,17 @@ class Wire:
             raise ServerError(
                 f"FinerWorks had a problem answering (HTTP {code})", method=method, http_status=code
             )
-        data = self._json(method, response)
-        if code in (401, 403) or (code == 400 and _is_auth_refusal(data)):
+        if code in (401, 403):
+            raise AuthError(
+                f"FinerWorks refused the API keys (HTTP {code} {REASONS[code]})", method=method
+            )
+        try:
+            data = self._json(method, response)
+        except ResponseFormatError:
+            if 200 <= code < 300 or code == 400:
+                raise
+            raise self._status_error(method, response) from None
+        if code == 400 and _is_auth_refusal(data):
             raise AuthError(
                 self._redact(_error_text(data)) or "Missing or unauthorized api credentials",
                 method=method,
@@ -229,12 +289,25 @@ class Wire:
                 field_errors=field_errors,
             )
         if not 200 <= code < 300:
-            raise ResponseFormatError(f"unexpected HTTP status {code}", method=method)
+            raise self._status_error(method, response)
         return data
+
+    def _status_error(self, method: str, response: httpx.Response) -> HttpStatusError:
+        code = response.status_code
+        reason = REASONS.get(code) or response.reason_phrase or "unexpected answer"
+        text = f"FinerWorks answered HTTP {code} {reason}"
+        location = response.headers.get("Location")
+        if 300 <= code < 400 and location:
+            text += f", pointing to {self._redact(location)}"
+        return HttpStatusError(text, method=method, http_status=code)
 
     def _json(self, method: str, response: httpx.Response) -> dict[str, Any]:
         try:
             data = json.loads(response.content)
+        except RecursionError:
+            raise ResponseFormatError(
+                "the answer is nested too deeply to read", method=method
+            ) from None
         except (ValueError, UnicodeDecodeError):
             raise ResponseFormatError(
                 "the answer was not valid JSON", method=method, unreadable=True
@@ -310,7 +383,9 @@ def _model_state(data: dict[str, Any], redact: Callable[[str], str]) -> dict[str
     if not isinstance(state, dict):
         return {}
     return {
-        str(key): [redact(str(text)) for text in (texts if isinstance(texts, list) else [texts])]
+        redact(str(key)): [
+            redact(str(text)) for text in (texts if isinstance(texts, list) else [texts])
+        ]
         for key, texts in state.items()
     }
 
@@ -320,3 +395,36 @@ def _is_auth_refusal(data: dict[str, Any]) -> bool:
     for messages in _model_state(data, str).values():
         texts += messages
     return any(is_auth_refusal(text) for text in texts)
+
+
+class _Deadline:
+    """Cuts the request in flight once `seconds` have passed (an abortable transport only:
+    others, the in-process simulator among them, cannot trickle)."""
+
+    def __init__(self, transport: httpx.BaseTransport | None, seconds: float) -> None:
+        self._transport = transport if isinstance(transport, AbortableTransport) else None
+        self._seconds = seconds
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._over = False
+        self.expired = False
+
+    def __enter__(self) -> _Deadline:
+        if self._transport is not None:
+            self._timer = threading.Timer(self._seconds, self._expire)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._over:
+                return
+            self.expired = True
+        self._transport.abort()
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._over = True
+        if self._timer is not None:
+            self._timer.cancel()

@@ -10,6 +10,7 @@ from fwdesk.api.errors import (
     ApiValidationError,
     AuthError,
     BusinessError,
+    HttpStatusError,
     NetworkError,
     RateLimited,
     ResponseFormatError,
@@ -24,8 +25,14 @@ DISK_FULL = (
 def storage_problem(error: BaseException) -> str | None:
     """A failed write to this computer's own disk, in words; None for any other error."""
     if isinstance(error, sqlite3.Error):
-        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code == sqlite3.SQLITE_FULL:
             return DISK_FULL
+        if code == sqlite3.SQLITE_READONLY:
+            return (
+                "This data is open read-only (the notice at the top of the window says why), "
+                "so nothing can be saved or sent now; what is shown is kept as it was."
+            )
         return (
             f"fwdesk could not use its data file ({error}). Check that the disk is attached "
             "and writable, then try again; everything saved before is kept."
@@ -60,6 +67,18 @@ def explain(error: BaseException) -> str:
                 "connection and try again."
             )
         return "FinerWorks could not be reached. Check your internet connection and try again."
+    if isinstance(error, HttpStatusError):
+        if 300 <= error.http_status < 400:
+            return (
+                f"{error.message}: the address of this account has moved. Check it under "
+                "Account > Manage accounts."
+            )
+        if error.http_status == 404:
+            return (
+                f"{error.message}: nothing answers at this address. Check the account's "
+                "environment or address under Account > Manage accounts."
+            )
+        return f"{error.message}. Try again; if it keeps happening, check the account's address."
     if isinstance(error, RateLimited):
         return "FinerWorks is busy right now. Wait a minute, then try again."
     if isinstance(error, ServerError):

@@ -66,6 +66,7 @@ def test_keys_are_password_fields_with_a_show_toggle(dialog_for):
     [
         ({}, {"name": "Give the account a name.", "web": "Paste the key", "app": "Paste the key"}),
         ({"name": "Shop", "web": "abc def", "app": "x"}, {"web": "no spaces"}),
+        ({"name": "Shop", "web": "abc", "app": "clé-1234"}, {"app": "plain letters, digits"}),
         ({"name": "Shop", "web": "same", "app": "same"}, {"app": "must be different"}),
         (
             {

@@ -37,7 +37,7 @@ class Recorded:
 
     def factory(self, sleep):
         return FinerWorksClient(
-            Credentials("a", "b"),
+            Credentials("worker-web-key", "worker-app-key"),
             "https://fw.test/v3/",
             transport=httpx.MockTransport(self.handler),
             sleep=sleep,
@@ -208,7 +208,10 @@ def test_shutdown_cuts_a_call_hanging_on_a_silent_server(qtbot, owner):
     with silent_server() as (url, accepted):
         api = ApiService(
             lambda sleep: FinerWorksClient(
-                Credentials("a", "b"), url, transport=AbortableTransport(), sleep=sleep
+                Credentials("worker-web-key", "worker-app-key"),
+                url,
+                transport=AbortableTransport(),
+                sleep=sleep,
             )
         )
         hangs = started(owner, api, "hangs", definitions, priority=Priority.BACKGROUND)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fwdesk.api.account import CredentialCheck, Credentials
+from fwdesk.api.account import CredentialCheck, Credentials, key_problem
 from fwdesk.core.accounts import Account, Environment, normalise_url, url_problem
 from fwdesk.core.credentials import CredentialStore, KeychainError
 from fwdesk.core.jobs import JobContext
@@ -248,8 +248,8 @@ class AccountDialog(QDialog):
             self.name_error: "Give the account a name."
             if not name
             else ("Another saved account already has this name." if name in self._taken else ""),
-            self.web_key_error: _key_problem(web_key),
-            self.app_key_error: _key_problem(app_key)
+            self.web_key_error: key_problem(web_key),
+            self.app_key_error: key_problem(app_key)
             or ("The two keys must be different." if app_key and app_key == web_key else ""),
             self.url_error: (url_problem(url) or "")
             if self.environment is Environment.CUSTOM
@@ -334,14 +334,6 @@ class AccountDialog(QDialog):
     def done(self, result: int) -> None:
         self._forget_result()
         super().done(result)
-
-
-def _key_problem(key: str) -> str:
-    if not key:
-        return "Paste the key from your FinerWorks account."
-    if any(ch.isspace() for ch in key):
-        return "A key has no spaces; copy it again."
-    return ""
 
 
 def _probe(credentials: Credentials, url: str, context: JobContext) -> CredentialCheck:

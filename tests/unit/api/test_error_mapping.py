@@ -10,6 +10,7 @@ from fwdesk.api.errors import (
     ApiValidationError,
     AuthError,
     BusinessError,
+    HttpStatusError,
     NetworkError,
     RateLimited,
     ResponseFormatError,
@@ -130,10 +131,11 @@ def test_json_that_is_not_an_object_is_format_error(script, client, body):
         client.list_order_status_definitions()
 
 
-def test_unexpected_status_is_format_error(script, client):
+def test_an_unexpected_status_is_named(script, client):
     script.queue(httpx.Response(404, json={"Message": "No HTTP resource was found"}))
-    with pytest.raises(ResponseFormatError, match="404"):
+    with pytest.raises(HttpStatusError, match="HTTP 404 Not Found") as caught:
         client.update_order(5, "hold")
+    assert caught.value.http_status == 404 and not caught.value.outcome_unknown
 
 
 def test_connect_error_never_reached_server(script, client):
