@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from fwdesk.api.orders import Address
@@ -71,16 +72,44 @@ class CsvImport:
         return [o for o in self.orders if o.ok]
 
 
+CELL_LIMIT_KB = csv.field_size_limit() // 1024
+"""No order field comes near this (the longest, a gift message, is 500 characters): a larger
+cell is a damaged or hostile file, refused with its row."""
+
+
 def parse_orders_csv(text: str) -> CsvImport:
+    try:
+        return _parse(text)
+    except csv.Error as error:
+        line = getattr(error, "line", None)
+        return CsvImport([], [_unreadable(line, error)])
+
+
+def _unreadable(line: int | None, error: csv.Error) -> str:
+    where = f"Row {line}" if line else "The file"
+    if "field larger than field limit" in str(error):
+        return (
+            f"{where} has a cell longer than {CELL_LIMIT_KB} KB, far more than any order "
+            "field holds; the file was not imported."
+        )
+    return f"{where} could not be read as CSV ({error}); the file was not imported."
+
+
+def _parse(text: str) -> CsvImport:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        error.line = reader.line_num
+        raise
+    header = [h.strip().lower() for h in fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         return CsvImport([], [f"The file has no column {', '.join(missing)}."])
     reader.fieldnames = header
     groups: dict[str, ImportedOrder] = {}
     problems: list[str] = []
-    for line, row in enumerate(reader, start=2):
+    for line, row in _rows(reader):
         values = {k: (v or "").strip() for k, v in row.items() if k}
         ref = values.get("order_ref", "")
         if not ref:
@@ -100,6 +129,21 @@ def parse_orders_csv(text: str) -> CsvImport:
         for key, message in check_draft(order.draft, for_submit=True).items():
             order.problems.setdefault(key, message)
     return CsvImport(list(groups.values()), problems)
+
+
+def _rows(reader: csv.DictReader) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number, row); a row that cannot be read raises csv.Error naming its row."""
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            error.line = line + 1
+            raise
+        line += 1
+        yield line, row
 
 
 def _recipient(values: dict[str, str]) -> Address:

@@ -1,4 +1,9 @@
-"""Orders to a spreadsheet, with their tracking numbers, for the shop's own records."""
+"""Orders to a spreadsheet, with their tracking numbers, for the shop's own records.
+
+Every cell that a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a
+carriage return: OWASP's CSV injection) is written with a leading apostrophe, whatever it came
+from: a customer's name typed on a web shop, or a carrier or status text from FinerWorks.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,16 @@ HEADER = (
 )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """The value as a spreadsheet shows it as text, never runs it."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def orders_csv(orders: Iterable[TrackedOrder]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -30,7 +45,8 @@ def orders_csv(orders: Iterable[TrackedOrder]) -> str:
     for tracked in orders:
         shipments = tracked.detail.get("shipments") or []
         writer.writerow(
-            [
+            safe_cell(cell)
+            for cell in [
                 tracked.order_po,
                 tracked.order_id or "",
                 tracked.customer,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fault_report import record
 from sample_orders import csv_row as row
 
 from fwdesk.core.csv_import import COLUMNS, create_drafts, parse_orders_csv
@@ -70,3 +71,12 @@ def test_valid_orders_become_drafts_with_their_own_pos(tmp_path):
     assert [d.order_po for d in created] == ["IMP-000001", "IMP-000002", "IMP-000003"]
     assert [d.custom_data_3 for d in created] == ["WEB-1001", "WEB-1002", "WEB-1003"]
     assert drafts.get(created[0].id).items == created[0].items
+
+
+def test_a_cell_too_large_for_any_field_is_refused_with_its_row():
+    rows = [",".join(COLUMNS), row("R1"), row("R2", first_name="x" * 200_000)]
+    imported = parse_orders_csv("\n".join(rows) + "\n")
+    assert imported.orders == []
+    [problem] = imported.file_problems
+    assert problem.startswith("Row 3 has a cell longer than 128 KB")
+    record("csv-injection", case="import: 200 KB cell", tried=1, held=1)

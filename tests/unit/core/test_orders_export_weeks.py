@@ -7,6 +7,8 @@ import io
 from datetime import date
 from decimal import Decimal
 
+from fault_report import record
+
 from fwdesk.core.order_history import TrackedOrder
 from fwdesk.core.order_weeks import weekly
 from fwdesk.core.orders_export import HEADER, orders_csv
@@ -67,3 +69,31 @@ def test_weeks_count_orders_and_spend_without_cancelled_orders():
     assert (weeks[-1].orders, weeks[-1].spend) == (3, Decimal(10))
     assert (weeks[-2].orders, weeks[-2].spend) == (1, Decimal(7))
     assert sum(w.orders for w in weeks) == 4
+
+
+def test_no_cell_of_the_export_can_run_as_a_formula():
+    from fwdesk.core.order_history import TrackedOrder
+
+    hostile = TrackedOrder(
+        "SHOP-9",
+        9,
+        '=HYPERLINK("http://evil.example","Open")',
+        "2026-11-20T10:00:00-06:00",
+        1,
+        Decimal("5"),
+        7,
+        "+cmd|' /C calc'!A0",
+        False,
+        {"shipments": [{"carrier": "@SUM(1+1)", "tracking_number": "-2+3"}]},
+    )
+    rows = list(csv.reader(io.StringIO(orders_csv([hostile]))))
+    cells = rows[1]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
+    column = {name: i for i, name in enumerate(HEADER)}
+    assert cells[column["customer"]] == '\'=HYPERLINK("http://evil.example","Open")'
+    assert cells[column["status"]] == "'+cmd|' /C calc'!A0"
+    assert cells[column["carriers"]] == "'@SUM(1+1)"
+    assert cells[column["tracking_numbers"]] == "'-2+3"
+    assert cells[column["order_po"]] == "SHOP-9", "ordinary text is left as it is"
+    hostile_cells = [c for c in cells if c.startswith("'")]
+    record("csv-injection", case="export", tried=len(hostile_cells), held=len(hostile_cells))
