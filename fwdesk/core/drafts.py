@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -266,9 +268,13 @@ class DraftStore:
         *,
         message: str = "",
         ids: dict[int, tuple[int | None, int | None]] | None = None,
+        owner: str | None = None,
     ) -> None:
-        """Move drafts to `state` together; `ids` gives (order_id, confirmation_id) per draft."""
+        """Move drafts to `state` together; `ids` gives (order_id, confirmation_id) per draft.
+        With `owner`, only drafts that owner holds move: a sender whose claim ran out (and was
+        taken by another) changes nothing."""
         now = _now()
+        held = " AND claimed_by = ?" if owner is not None else ""
         with self.store.transaction() as tx:
             for draft_id in draft_ids:
                 order_id, confirmation_id = (ids or {}).get(draft_id, (None, None))
@@ -276,9 +282,42 @@ class DraftStore:
                     "UPDATE drafts SET state = ?, message = ?, updated_at = ?, "
                     "order_id = COALESCE(?, order_id), "
                     "confirmation_id = COALESCE(?, confirmation_id), "
-                    "attempts = attempts + (? = 'submitting') WHERE id = ?",
-                    (state, message, now, order_id, confirmation_id, state, draft_id),
+                    f"attempts = attempts + (? = 'submitting') WHERE id = ?{held}",
+                    (state, message, now, order_id, confirmation_id, state, draft_id)
+                    + ((owner,) if owner is not None else ()),
                 )
+
+    def claim(self, draft_ids: Sequence[int], owner: str, seconds: float) -> list[int]:
+        """Takes the drafts still to be settled (draft, submitting, unknown) for `owner` until
+        `seconds` from now, in one step: those another sender holds (its claim not run out)
+        are left to it. Returns the ids `owner` now holds; claiming again renews."""
+        if not draft_ids:
+            return []
+        now = time.time()
+        marks = ", ".join("?" * len(draft_ids))
+        with self.store.transaction() as tx:
+            tx.execute(
+                f"UPDATE drafts SET claimed_by = ?, claim_expires = ? WHERE id IN ({marks}) "
+                "AND state IN (?, ?, ?) AND (claimed_by IS NULL OR claimed_by = ? "
+                "OR claim_expires < ?)",
+                (owner, now + seconds, *draft_ids, DRAFT, SUBMITTING, UNKNOWN, owner, now),
+            )
+            rows = tx.execute(
+                f"SELECT id FROM drafts WHERE id IN ({marks}) AND claimed_by = ?",
+                (*draft_ids, owner),
+            )
+            return [draft_id for (draft_id,) in rows]
+
+    def release(self, draft_ids: Sequence[int], owner: str) -> None:
+        if not draft_ids:
+            return
+        marks = ", ".join("?" * len(draft_ids))
+        with self.store.transaction() as tx:
+            tx.execute(
+                f"UPDATE drafts SET claimed_by = NULL, claim_expires = NULL "
+                f"WHERE id IN ({marks}) AND claimed_by = ?",
+                (*draft_ids, owner),
+            )
 
 
 def _now() -> str:

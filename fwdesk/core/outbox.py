@@ -23,7 +23,10 @@ limit both of its documented limits allow).
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -51,6 +54,18 @@ if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
 
 log = logging.getLogger(__name__)
+CLAIM_SECONDS = 120.0
+"""How long a sender holds a draft it works on before it must renew the claim (before each
+call); more than a call's deadline, so a live sender never loses one mid-call, and short
+enough that a crashed one's drafts are free again soon."""
+UNEXPECTED = (
+    "fwdesk met an unexpected problem while sending; it checks with FinerWorks whether the "
+    "order arrived before anything is sent again."
+)
+ELSEWHERE = (
+    "Another fwdesk, in a second window or on a computer sharing this folder, is sending this "
+    "order right now; it is not sent twice. Its result shows here when it is done."
+)
 NOT_RECEIVED = "FinerWorks has not received this order; it will be sent again."
 PO_HELD = (
     "FinerWorks says it already has an order with the PO {po}, but does not list it yet; "
@@ -76,6 +91,8 @@ class SendReport:
     rejected: dict[str, str] = field(default_factory=dict)
     waiting: list[str] = field(default_factory=list)
     """Not placed yet, for reasons that may pass (network, FinerWorks busy, unresolved)."""
+    elsewhere: list[str] = field(default_factory=list)
+    """Waiting because another sender (a second fwdesk on a shared folder) holds them now."""
     notes: dict[str, str] = field(default_factory=dict)
     """Placed, with something the shop must know (a refused payment: the order waits,
     unpaid)."""
@@ -98,21 +115,54 @@ class Outbox:
         rounds: int = 6,
         sleep: Callable[[float], None] = time.sleep,
         pause: float = 0.5,
+        claim_s: float = CLAIM_SECONDS,
     ) -> None:
+        """Each outbox is one sender: it claims the drafts it works on (`DraftStore.claim`)
+        for `claim_s` at a time, so another process, or another desk on a shared folder,
+        never sends them too."""
         self.drafts = drafts
         self.rounds = rounds
         self.sleep = sleep
         self.pause = pause
+        self.claim_s = claim_s
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        self._held: set[int] = set()
+
+    def _mark(self, draft_ids: list[int], state: str, **changes) -> None:
+        held = [i for i in draft_ids if i in self._held]
+        if held:
+            self.drafts.mark(held, state, owner=self.owner, **changes)
+
+    def _claim(self, draft_ids: Sequence[int]) -> list[int]:
+        """Claims (or renews) what no other sender holds; returns what this one holds."""
+        if not draft_ids:
+            return []
+        mine = self.drafts.claim(list(draft_ids), self.owner, self.claim_s)
+        self._held.update(mine)
+        return mine
+
+    def _release(self, draft_ids: Sequence[int]) -> None:
+        if draft_ids:
+            self.drafts.release(list(draft_ids), self.owner)
+            self._held.difference_update(draft_ids)
 
     # -- recovery -------------------------------------------------------------------------
 
     def recover(self, client: FinerWorksClient) -> None:
-        """Resolve drafts whose fate is open: left ``submitting`` by a crash, or ``unknown``."""
-        open_drafts = self.drafts.in_states(SUBMITTING, UNKNOWN)
-        if open_drafts:
-            if any(d.state == SUBMITTING for d in open_drafts):
-                self.drafts.mark([d.id for d in open_drafts if d.state == SUBMITTING], UNKNOWN)
-            self.reconcile(client, open_drafts)
+        """Resolve drafts whose fate is open: left ``submitting`` by a crash, or ``unknown``.
+        A draft another live sender holds is its business, not ours."""
+        kept = set(self._held)
+        mine = set(self._claim([d.id for d in self.drafts.in_states(SUBMITTING, UNKNOWN)]))
+        try:
+            open_drafts = [
+                d for d in self._drafts(sorted(mine)) if d.state in (SUBMITTING, UNKNOWN)
+            ]
+            if open_drafts:
+                if any(d.state == SUBMITTING for d in open_drafts):
+                    self._mark([d.id for d in open_drafts if d.state == SUBMITTING], UNKNOWN)
+                self.reconcile(client, self._drafts([d.id for d in open_drafts]))
+        finally:
+            self._release(sorted(mine - kept))
 
     def reconcile(
         self,
@@ -126,7 +176,10 @@ class Outbox:
         order under its PO: rejected, saying so. Not found: `missing_state` (back to draft,
         safe to send). `unverified_is_ours` decides for an order found without a recipient or
         items to compare. Returns False (states untouched) when FinerWorks cannot be asked."""
-        by_po = {d.order_po: d for d in drafts}
+        still_mine = set(self._claim([d.id for d in drafts]))  # renewed before the lookup
+        by_po = {d.order_po: d for d in drafts if d.id in still_mine}
+        if not by_po:
+            return False
         try:
             held = _look_up(client, list(by_po))
         except ApiError as error:
@@ -142,7 +195,7 @@ class Outbox:
             ours = unverified_is_ours(draft) if verdict is None else verdict
             (placed if ours else others).append((draft, found))
         if placed:
-            self.drafts.mark(
+            self._mark(
                 [d.id for d, _found in placed],
                 SUBMITTED,
                 ids={d.id: (f.order_id, f.confirmation_id) for d, f in placed},
@@ -150,10 +203,10 @@ class Outbox:
         for draft, found in others:
             which = f" (order {found.order_id})" if found.order_id else ""
             message = OTHER_ORDER.format(po=draft.order_po, which=which)
-            self.drafts.mark([draft.id], REJECTED, message=message)
+            self._mark([draft.id], REJECTED, message=message)
         template = NOT_RECEIVED if missing_state == DRAFT else PO_HELD
         for draft in missing:
-            self.drafts.mark([draft.id], missing_state, message=template.format(po=draft.order_po))
+            self._mark([draft.id], missing_state, message=template.format(po=draft.order_po))
         return True
 
     # -- sending --------------------------------------------------------------------------
@@ -170,9 +223,30 @@ class Outbox:
         go with the test token, the others as `payment` says. `progress` is only called
         between batches (never while a batch's fate is open), and may raise to stop."""
         wanted = list(dict.fromkeys(draft_ids))
-        self.recover(client)
+        mine = self._claim(wanted)
+        try:
+            self.recover(client)
+            self._rounds(client, mine, wanted, payment, progress)
+        finally:
+            self._release(mine)
+        report = self._report(wanted)
+        report.elsewhere = [
+            d.order_po
+            for d in self._drafts(wanted)
+            if d.id not in mine and d.order_po in report.waiting
+        ]
+        return report
+
+    def _rounds(
+        self,
+        client: FinerWorksClient,
+        mine: list[int],
+        wanted: list[int],
+        payment: Payment,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
         for round_number in range(self.rounds):
-            pending = [d for d in self._drafts(wanted) if d.state in (DRAFT, UNKNOWN)]
+            pending = [d for d in self._drafts(mine) if d.state in (DRAFT, UNKNOWN)]
             if not pending:
                 break
             if round_number:
@@ -182,14 +256,16 @@ class Outbox:
                     # An answer lost in an earlier round, whose check failed too: settled
                     # before anything is sent again, so it is neither resent nor left waiting.
                     self.reconcile(client, unknown)
-            batches = self._batches([d for d in self._drafts(wanted) if d.state == DRAFT], payment)
+            batches = self._batches([d for d in self._drafts(mine) if d.state == DRAFT], payment)
             while batches:
                 batch, token = batches.pop(0)
-                batches[:0] = [(b, token) for b in self._send_batch(client, batch, token)]
+                held = set(self._claim([d.id for d in batch]))  # renewed before each call
+                batch = [d for d in batch if d.id in held]
+                if batch:
+                    batches[:0] = [(b, token) for b in self._send_batch(client, batch, token)]
                 if progress is not None:
                     done = sum(1 for d in self._drafts(wanted) if d.state in (SUBMITTED, REJECTED))
                     progress(done, len(wanted))
-        return self._report(wanted)
 
     @staticmethod
     def _batches(ready: list[Draft], payment: Payment) -> list[tuple[list[Draft], str | None]]:
@@ -208,11 +284,11 @@ class Outbox:
     ) -> list[list[Draft]]:
         """Sends one batch; returns batches still to send in this round (a split batch)."""
         ids = [d.id for d in batch]
-        self.drafts.mark(ids, SUBMITTING)
+        self._mark(ids, SUBMITTING)
         try:
             received = client.submit_orders_v2([d.to_order() for d in batch], token)
         except AuthError:
-            self.drafts.mark(ids, DRAFT, message="FinerWorks did not accept the API keys.")
+            self._mark(ids, DRAFT, message="FinerWorks did not accept the API keys.")
             raise
         except PaymentFailed as refusal:
             self._unpaid(client, batch, refusal)
@@ -222,10 +298,15 @@ class Outbox:
         except ApiError as error:
             self._lost(client, batch, error)
             return []
+        except Exception:
+            # A fault of this computer, not an answer: whether anything left is not known, so
+            # the drafts are looked up before anything is sent again, never left "submitting".
+            self._mark(ids, UNKNOWN, message=UNEXPECTED)
+            raise
         confirmed = {r.order_po: r for r in received}
         placed = [d for d in batch if d.order_po in confirmed]
         if placed:
-            self.drafts.mark(
+            self._mark(
                 [d.id for d in placed],
                 SUBMITTED,
                 ids={
@@ -239,36 +320,36 @@ class Outbox:
         unconfirmed = [d for d in batch if d.order_po not in confirmed]
         if unconfirmed:
             # Test-mode submissions may answer without confirmations: ask by PO.
-            self.drafts.mark([d.id for d in unconfirmed], UNKNOWN)
+            self._mark([d.id for d in unconfirmed], UNKNOWN)
             self.reconcile(client, unconfirmed)
         return []
 
     def _lost(self, client: FinerWorksClient, batch: list[Draft], error: ApiError) -> None:
         ids = [d.id for d in batch]
         if isinstance(error, NetworkError) and not error.may_have_reached_server:
-            self.drafts.mark(ids, DRAFT, message=explain(error))
+            self._mark(ids, DRAFT, message=explain(error))
             return
         if isinstance(error, RateLimited):
-            self.drafts.mark(ids, DRAFT, message=explain(error))
+            self._mark(ids, DRAFT, message=explain(error))
             self.sleep(min(error.retry_after or self.pause, 10.0))
             return
-        self.drafts.mark(ids, UNKNOWN, message=explain(error))
+        self._mark(ids, UNKNOWN, message=explain(error))
         self.reconcile(client, batch)
 
     def _unpaid(self, client: FinerWorksClient, batch: list[Draft], refusal: ApiError) -> None:
         """A refused payment may have left the orders on FinerWorks, unpaid: what is there is
         kept as placed (never sent again), what is not is handed back to choose another way."""
         ids = [d.id for d in batch]
-        self.drafts.mark(ids, UNKNOWN, message=explain(refusal))
+        self._mark(ids, UNKNOWN, message=explain(refusal))
         if not self.reconcile(client, batch):
             return
         for draft in self._drafts(ids):
             if draft.state == SUBMITTED:
                 message = UNPAID.format(reason=_sentence(refusal.message))
-                self.drafts.mark([draft.id], SUBMITTED, message=message)
+                self._mark([draft.id], SUBMITTED, message=message)
             elif draft.state == DRAFT:
                 message = NOT_PAID.format(reason=_sentence(refusal.message))
-                self.drafts.mark([draft.id], REJECTED, message=message)
+                self._mark([draft.id], REJECTED, message=message)
 
     def _refused(
         self, client: FinerWorksClient, batch: list[Draft], refusal: ApiError
@@ -279,7 +360,7 @@ class Outbox:
             # Whatever FinerWorks already has of this batch is settled by looking it up; the
             # rest go again one at a time, so each gets its own answer. A PO FinerWorks says
             # it holds is trusted as ours only if this draft was sent before.
-            self.drafts.mark(ids, UNKNOWN)
+            self._mark(ids, UNKNOWN)
             sent_before = {d.id for d in batch if d.attempts > 0}
             settled = self.reconcile(
                 client,
@@ -290,7 +371,7 @@ class Outbox:
             if not settled:
                 return []
             return [[d] for d in self._drafts(ids) if d.state == DRAFT]
-        self.drafts.mark(ids, REJECTED, message=_reason(refusal))
+        self._mark(ids, REJECTED, message=_reason(refusal))
         return []
 
     def _drafts(self, ids: Sequence[int]) -> list[Draft]:

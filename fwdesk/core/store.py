@@ -91,25 +91,76 @@ MIGRATIONS = [
         seen_at TEXT NOT NULL
     );
     """,
+    # 6: which sender holds a draft while it is sent, and until when (a crashed one's claim
+    # runs out)
+    """
+    ALTER TABLE drafts ADD COLUMN claimed_by TEXT;
+    ALTER TABLE drafts ADD COLUMN claim_expires REAL;
+    """,
 ]
 
 
+class StoreTooNew(Exception):
+    """The file was written by a newer fwdesk, whose schema this one does not know."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(f"data version {found}, this fwdesk knows up to {len(MIGRATIONS)}")
+        self.found = found
+        self.known = len(MIGRATIONS)
+
+
+class StoreDamaged(Exception):
+    """SQLite's own check found the file inconsistent (a page overwritten, say)."""
+
+
 class Store:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, immutable: bool = False) -> None:
+        """`read_only` opens without ever writing (a newer fwdesk's file, a folder that cannot
+        be written); `immutable` also skips SQLite's locks, for a folder where even they
+        cannot be made. A file that is not a database, or fails SQLite's quick check, raises
+        before anything is written to it."""
         self.path = path
+        self.read_only = read_only or immutable
+        self._immutable = immutable
         self._local = threading.local()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._migrate(self.connection())
+        self._opened: list[sqlite3.Connection] = []
+        self._opened_lock = threading.Lock()
+        if not self.read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            connection = self.connection()
+            problem = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise StoreDamaged(problem)
+            if not self.read_only:
+                self._migrate(connection)
+        except BaseException:
+            self.close()
+            raise
 
     def connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=FULL")
+            if self.read_only:
+                flags = "mode=ro&immutable=1" if self._immutable else "mode=ro"
+                target = f"{self.path.resolve().as_uri()}?{flags}"
+                connection = sqlite3.connect(
+                    target, uri=True, isolation_level=None, timeout=10, check_same_thread=False
+                )
+            else:
+                connection = sqlite3.connect(
+                    self.path, isolation_level=None, timeout=10, check_same_thread=False
+                )
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA foreign_keys=ON")
             self._local.connection = connection
+            with self._opened_lock:
+                self._opened.append(connection)
         return connection
+
+    def version(self) -> int:
+        return self.connection().execute("PRAGMA user_version").fetchone()[0]
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -124,13 +175,28 @@ class Store:
         connection.execute("COMMIT")
 
     def close(self) -> None:
+        """Closes this thread's connection (others may still be at work)."""
         connection = getattr(self._local, "connection", None)
         if connection is not None:
+            with self._opened_lock:
+                self._opened.remove(connection)
             connection.close()
             self._local.connection = None
 
+    def close_all(self) -> None:
+        """Closes every thread's connection, once the threads that used them have ended: the
+        last one to close folds the write-ahead log into the file, so a clean exit leaves one
+        file behind (the one a shop would copy or back up)."""
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for connection in opened:
+            connection.close()
+        self._local = threading.local()
+
     def _migrate(self, connection: sqlite3.Connection) -> None:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreTooNew(version)
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction() as tx:
                 for statement in script.split(";"):

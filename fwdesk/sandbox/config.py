@@ -29,6 +29,9 @@ class SandboxConfig:
     """Real seconds a placed order stays invisible to fetch_order_status, list_orders and
     get_order, as FinerWorks' lookups can lag behind its submits; the PO counts as used at
     once."""
+    allow_reused_pos: bool = False
+    """Accept an order_po already in use, as a careless server might: the tests that prove
+    two desks never send one draft twice need a server that would not stop them."""
     app_live_mode: bool = True
     """False mimics a newly registered app: every order is imported as a test order."""
     catalog_products: int = 0

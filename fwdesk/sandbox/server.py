@@ -317,6 +317,12 @@ def _parser() -> argparse.ArgumentParser:
         help="real seconds a new order stays invisible to lookups (default: %(default)s)",
     )
     add("--invoice", action="store_true", help='allow payment_token "invoice"')
+    add(
+        "--allow-reused-pos",
+        action="store_true",
+        help="accept an order_po already in use (for tests: a server that would not stop a "
+        "duplicate)",
+    )
     add("--test-app", action="store_true", help="import every order as a test order")
     return parser
 
@@ -336,6 +342,7 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
         catalog_products=args.catalog_products,
         invoice_allowed=args.invoice,
         credits=args.credits,
+        allow_reused_pos=args.allow_reused_pos,
         lookup_lag_s=args.lookup_lag,
         app_live_mode=not args.test_app,
     )

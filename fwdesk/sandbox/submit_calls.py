@@ -59,7 +59,8 @@ def _submit(store: Store, call: Call, max_orders: int, payment: Payment) -> dict
     if errors:
         raise Invalid(errors)
     orders = body["orders"]
-    _refuse_reused_pos(store, call.account, orders)
+    if not store.config.allow_reused_pos:
+        _refuse_reused_pos(store, call.account, orders)
     plans = [
         plan(store, call.account, order, f"orders[{i}]", payment) for i, order in enumerate(orders)
     ]

@@ -43,6 +43,7 @@ SEEDS = [int(seed) for seed in os.environ.get("FWDESK_FAULT_SEEDS", "15").split(
 """Seed 15 meets every fault kind with 100 orders as the code stands; the test does not rely on
 it (only a lost submit answer is required), but the report then shows each kind."""
 KILL_SEED = 5
+KILLED_CLAIM_S = 1.0
 FAIL_RATE = 0.3
 LOOKUP_LAG = "0.5"
 CARD = Payment(PaymentKind.CARD, "Visa ending in 4242", token="tok_demo_visa_4242")
@@ -213,12 +214,15 @@ def test_a_sender_killed_at_random_moments_loses_and_duplicates_nothing(tmp_path
         dice = random.Random(2026)
         kills = in_flight = 0
         for _ in range(KILL_RUNS):
-            sender = subprocess.Popen([sys.executable, str(RUNNER), str(database), running.url])
+            sender = subprocess.Popen(
+                [sys.executable, str(RUNNER), str(database), running.url, str(KILLED_CLAIM_S)]
+            )
             time.sleep(dice.uniform(0.5, 2.0))
             if sender.poll() is None:
                 sender.send_signal(signal.SIGKILL)
                 kills += 1
             sender.wait()
+            time.sleep(KILLED_CLAIM_S)  # the dead sender's claims run out, as after a crash
             # A draft left `submitting` means the kill struck while a batch was on the wire.
             in_flight += bool(drafts.in_states(SUBMITTING))
         placed_before_final = len(running.server_orders())
@@ -241,6 +245,33 @@ def test_a_sender_killed_at_random_moments_loses_and_duplicates_nothing(tmp_path
         )
         assert kills >= 2, "the sender was killed mid-batch at least twice"
         assert final.returncode == 0, final.stderr
+        assert_each_order_exactly_once(running, drafts, ids, figures)
+    finally:
+        running.stop()
+
+
+@pytest.mark.timeout(600)
+def test_two_senders_on_one_database_place_each_order_once(tmp_path):
+    """Two fwdesk processes send the same drafts at the same moment (a second window, or two
+    desks sharing a folder) to a server that would accept a PO twice: each is placed once."""
+    running = start_sandbox("--latency-ms", "20", "--allow-reused-pos")
+    database = tmp_path / "shop.sqlite"
+    try:
+        ids = drafts_for(running, database, 30)
+        set_fail_rate(running, 0)
+        senders = [
+            subprocess.Popen(
+                [sys.executable, str(RUNNER), str(database), running.url],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        outputs = [sender.communicate(timeout=300)[0] for sender in senders]
+        drafts = DraftStore(Store(database))
+        figures = server_figures(running, drafts, ids)
+        record("two-senders", **figures, senders=2, outputs=outputs)
+        assert all(sender.returncode == 0 for sender in senders), outputs
         assert_each_order_exactly_once(running, drafts, ids, figures)
     finally:
         running.stop()

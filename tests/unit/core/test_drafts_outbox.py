@@ -185,3 +185,80 @@ def test_when_finerworks_cannot_be_asked_the_fate_stays_unknown(drafts, world):
     assert report.waiting == [draft.order_po]
     assert drafts.get(draft.id).state == UNKNOWN
     assert drafts.get(draft.id).attempts == 1
+
+
+# -- two senders on one database (a second window, or a desk sharing the folder) ------------
+
+
+def test_a_claimed_draft_is_left_to_its_sender(drafts, world):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    other = Outbox(drafts)
+    assert drafts.claim([draft.id], other.owner, 60) == [draft.id]
+    report = Outbox(drafts).send(api, [draft.id])
+    assert report.elsewhere == [draft.order_po] and report.waiting == [draft.order_po]
+    assert sandbox.book.orders == [], "nothing sent while another sender holds it"
+    assert drafts.get(draft.id).state == DRAFT
+
+
+def test_a_crashed_senders_claim_runs_out(drafts, world):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    drafts.claim([draft.id], "crashed-sender", 0.0)  # its time is already up
+    drafts.mark([draft.id], SUBMITTING, owner="crashed-sender")
+    report = Outbox(drafts).send(api, [draft.id])
+    assert report.submitted == [draft.order_po]
+    assert [o.order_po for o in sandbox.book.orders] == [draft.order_po]
+
+
+def test_a_sender_whose_claim_was_taken_changes_nothing(drafts, world):
+    _sandbox, _api, sku = world
+    draft = ready(drafts, sku)
+    drafts.claim([draft.id], "slow", 0.0)
+    assert drafts.claim([draft.id], "fast", 60) == [draft.id], "a lapsed claim can be taken"
+    drafts.mark([draft.id], SUBMITTING, owner="slow")
+    assert drafts.get(draft.id).state == DRAFT
+    drafts.mark([draft.id], SUBMITTING, owner="fast")
+    assert drafts.get(draft.id).state == SUBMITTING
+
+
+def test_claims_are_released_when_a_send_ends(drafts, world):
+    _sandbox, api, sku = world
+    first, second = ready(drafts, sku), ready(drafts, sku)
+    Outbox(drafts, rounds=1).send(api, [first.id])
+    assert drafts.claim([first.id, second.id], "next", 60) == [second.id], (
+        "the placed draft is settled; the other was never held"
+    )
+    assert drafts.claim([], "next", 60) == []
+
+
+def test_recovery_leaves_another_senders_open_draft_alone(drafts, world):
+    sandbox, api, sku = world
+    draft = ready(drafts, sku)
+    drafts.claim([draft.id], "live-sender", 60)
+    drafts.mark([draft.id], SUBMITTING, owner="live-sender")
+    Outbox(drafts).recover(api)
+    assert drafts.get(draft.id).state == SUBMITTING, "still in the live sender's hands"
+    assert sandbox.book.orders == []
+
+
+def test_a_key_that_cannot_be_sent_leaves_the_draft_ready_not_submitting(drafts, world):
+    """A key from an older fwdesk's keychain that cannot go in a header fails before anything
+    leaves: the draft is ready to send again, and its message never holds the key."""
+    import httpx
+
+    from fwdesk.api.account import Credentials
+    from fwdesk.api.client import FinerWorksClient
+
+    _sandbox, _api, sku = world
+    draft = ready(drafts, sku)
+    credentials = object.__new__(Credentials)
+    for name, value in (("web_api_key", "clé-secrète"), ("app_key", "app-1234"), ("public", False)):
+        object.__setattr__(credentials, name, value)
+    sent = []
+    transport = httpx.MockTransport(lambda request: sent.append(request))
+    with FinerWorksClient(credentials, "https://fw.test/v3/", transport=transport) as client:
+        report = Outbox(drafts, rounds=1, sleep=lambda s: None).send(client, [draft.id])
+    kept = drafts.get(draft.id)
+    assert report.waiting == [draft.order_po] and kept.state == DRAFT and sent == []
+    assert "secr" not in kept.message and kept.message

@@ -19,6 +19,7 @@ TABLES_BY_VERSION = {
     3: {"drafts", "counters"},
     4: {"orders", "order_events"},
     5: {"pending_orders"},
+    6: set(),
 }
 """The tables each step adds; a new migration must say what it adds here."""
 SEED = {
@@ -31,6 +32,8 @@ SEED = {
     "('SHOP-000041', 5530001, 7, 'Shipped', '2026-11-02')",
     5: "INSERT INTO pending_orders (fulfillment_id, order_po, data, seen_at) VALUES "
     "(300001, 'WEB-1', '{\"fulfillment_id\": 300001, \"order_po\": \"WEB-1\"}', '2026-11-03')",
+    6: "UPDATE drafts SET claimed_by = 'sender-1', claim_expires = 0 "
+    "WHERE order_po = 'SHOP-000042'",
 }
 """A row written at each step by the fwdesk of that version, which later steps must keep."""
 

@@ -39,7 +39,7 @@ from fwdesk.core.drafts import (
     DraftItem,
     DraftStore,
 )
-from fwdesk.core.outbox import SendReport
+from fwdesk.core.outbox import ELSEWHERE, SendReport
 from fwdesk.core.pending_orders import PendingOrders, Staged
 from fwdesk.core.store import Store
 from fwdesk.ui.tabs.order.checks import SkuChecker
@@ -412,6 +412,8 @@ class OrderTab(QWidget):
         self.refresh_list()
         if report.rejected:
             self._show_result(next(iter(report.rejected.values())))
+        elif report.elsewhere:
+            self._show_result(ELSEWHERE)
         else:
             self._show_result(
                 "Not placed yet: FinerWorks could not be reached or its answer was lost. "
