@@ -30,6 +30,7 @@ from fwdesk import __version__
 if TYPE_CHECKING:
     from fwdesk.core.jobs import JobContext
     from fwdesk.ui.main_window import MainWindow
+    from fwdesk.ui.single_instance import InstanceServer
 
 log = logging.getLogger("fwdesk")
 SMOKE_TIMEOUT_MS = 15_000
@@ -127,7 +128,10 @@ def smoke_test(window: MainWindow) -> int:
     ).on_failed(lambda error: (outcome.update(error=error), loop.quit())).start(window.service)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
     loop.exec()
-    window.service.shutdown()
+    if window.service.shutdown():
+        window.store.close_all()
+    for message in window.notices.messages:
+        print(f"notice: {message}")
     platform = QApplication.instance().platformName()
     keychain = f"{backend_name()} ({'usable' if keychain_available() else 'not usable'})"
     if "count" not in outcome:
@@ -197,6 +201,26 @@ def _let_python_run() -> None:
     """Nothing to do: returning to Python is the point."""
 
 
+def _claim_instance(argv: list[str]) -> InstanceServer | None:
+    """This launch's claim to its data folder; None when a running fwdesk has it (and was
+    asked to come to the front). The smoke test never claims: it may run beside the app."""
+    from fwdesk.core.paths import AppPaths
+    from fwdesk.ui.single_instance import InstanceServer, server_name
+
+    QApplication.instance() or QApplication(argv)
+    server = InstanceServer(server_name(AppPaths.detect().data))
+    return server if server.claim() else None
+
+
+def _bring_forward(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    log.info("a second launch asked for this window; brought to the front")
+
+
 def main(argv: list[str] | None = None) -> int:
     from fwdesk.ui.work.jobs import abandoned_threads
 
@@ -204,9 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return smoke_test(create_app(argv))
+    instance = _claim_instance(argv)
+    if instance is None:
+        print("fwdesk is already running; its window was brought to the front.")
+        return 0
     window = create_app(argv)
-    if args.smoke_test:
-        return smoke_test(window)
+    instance.setParent(window)
+    instance.raise_requested.connect(lambda: _bring_forward(window))
     sys.excepthook = _report_crash
     _close_on_terminate(window)
     # Any way out of the event loop (a session manager's quit, say) stops the workers first.

@@ -37,14 +37,28 @@ def _keyring() -> ModuleType:
     return keyring
 
 
+def _backend() -> keyring.backend.KeyringBackend | None:
+    """The keychain keyring chose; None when choosing failed (its own configuration file
+    unreadable, say), which is no keychain rather than a crash."""
+    try:
+        return _keyring().get_keyring()
+    except Exception as problem:  # keyring's backend discovery raises whatever it meets
+        log.warning("no keychain backend: %s", type(problem).__name__)
+        return None
+
+
 def backend_name() -> str:
-    backend = _keyring().get_keyring()
+    backend = _backend()
+    if backend is None:
+        return "none"
     return getattr(backend, "name", type(backend).__name__)
 
 
 def keychain_available() -> bool:
     """True when keys would go to a real OS keychain (Secret Service, macOS, Windows)."""
-    backend = _keyring().get_keyring()
+    backend = _backend()
+    if backend is None:
+        return False
     return any(_trusted(b) for b in getattr(backend, "backends", [backend]))
 
 

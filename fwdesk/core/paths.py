@@ -6,14 +6,18 @@ its own temporary folder without touching the real user profile.
 
 from __future__ import annotations
 
+import getpass
+import logging
 import os
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "fwdesk"
 HOME_VARIABLE = "FWDESK_HOME"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class AppPaths:
     data: Path
     cache: Path
     logs: Path
+    stand_ins: tuple[tuple[Path, Path, str], ...] = ()
+    """(folder, temporary folder used instead, why) for each folder that cannot be written."""
 
     @classmethod
     def detect(cls) -> AppPaths:
@@ -37,9 +43,22 @@ class AppPaths:
         )
 
     def ensure(self) -> AppPaths:
-        for folder in (self.config, self.data, self.cache, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
-        return self
+        """Makes the folders. One that cannot be written is replaced for this session by a
+        temporary folder, except a data or config folder that already exists: what is there
+        is still read in place (the stores and settings say what they cannot save)."""
+        changes: dict[str, Path] = {}
+        stand_ins = []
+        for kind in ("config", "data", "cache", "logs"):
+            folder: Path = getattr(self, kind)
+            problem = _unwritable(folder)
+            if problem is None or (kind in ("config", "data") and folder.is_dir()):
+                continue
+            spare = Path(tempfile.gettempdir()) / f"{APP_NAME}-{login_name()}" / kind
+            spare.mkdir(parents=True, exist_ok=True)
+            log.warning("%s cannot be written (%s); using %s this session", folder, problem, spare)
+            changes[kind] = spare
+            stand_ins.append((folder, spare, problem))
+        return replace(self, **changes, stand_ins=tuple(stand_ins)) if changes else self
 
     @property
     def settings_file(self) -> Path:
@@ -52,6 +71,25 @@ class AppPaths:
     @property
     def demo_state_file(self) -> Path:
         return self.data / "demo-orders.json"
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why nothing can be written in `folder` (made if missing); None when it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as problem:
+        return problem.strerror or str(problem)
+
+
+def login_name() -> str:
+    """The user's login name, for names that must differ per user (temporary folders, the
+    single-instance socket)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a service account without one)
+        return "user"
 
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"

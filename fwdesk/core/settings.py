@@ -2,7 +2,8 @@
 
 Written atomically (temporary file, then rename), so a crash mid-save leaves the previous
 settings intact. A damaged file is set aside, not fatal: the app starts with defaults and the
-old file stays on disk for inspection.
+old file stays on disk for inspection. One unreadable account entry is skipped alone, so it
+never hides the others.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fwdesk.core.accounts import Account
+from fwdesk.core.damage import Damage, keep_copy, set_aside
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +64,21 @@ class Settings:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Settings:
+    def from_json(cls, data: dict[str, Any], skipped: list[str] | None = None) -> Settings:
+        """`skipped` collects a line for each account entry that cannot be read."""
+        accounts: list[Account] = []
+        for number, entry in enumerate(data.get("accounts", []), start=1):
+            try:
+                account = Account.from_json(entry)
+            except (ValueError, TypeError, KeyError, AttributeError) as problem:
+                log.warning("account entry %d unreadable: %s", number, type(problem).__name__)
+                if skipped is not None:
+                    skipped.append(_entry_name(entry, number))
+                continue
+            if all(a.name != account.name for a in accounts):
+                accounts.append(account)
         return cls(
-            accounts=[Account.from_json(a) for a in data.get("accounts", [])],
+            accounts=accounts,
             active_account=data.get("active_account"),
             window_geometry=str(data.get("window_geometry") or ""),
             current_tab=int(data.get("current_tab") or 0),
@@ -73,28 +87,81 @@ class Settings:
         )
 
 
+def _entry_name(entry: object, number: int) -> str:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    return f"“{name}”" if isinstance(name, str) and name.strip() else f"entry {number}"
+
+
 class SettingsFile:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.damage: Damage | None = None
+        """What the last load could not use, in words for the shop."""
 
     def load(self) -> Settings:
-        if not self.path.exists():
-            return Settings()
+        self.damage = None
         try:
-            settings = Settings.from_json(json.loads(self.path.read_text(encoding="utf-8")))
-        except (ValueError, TypeError, KeyError, AttributeError) as problem:
-            damaged = self.path.with_name(self.path.name + ".damaged")
-            os.replace(self.path, damaged)
-            log.warning(
-                "settings file unreadable (%s); kept as %s, using defaults", problem, damaged
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Settings()
+        except OSError as problem:
+            log.warning("settings file unreadable: %s", problem)
+            self.damage = Damage(
+                f"fwdesk cannot read its settings ({self.path}: {problem.strerror or problem}); "
+                "it starts in demo mode with default settings.",
+                self.path,
             )
             return Settings()
+        skipped: list[str] = []
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise TypeError("not a JSON object")
+            settings = Settings.from_json(data, skipped)
+        except (ValueError, TypeError, KeyError, AttributeError) as problem:
+            return self._set_aside(f"{type(problem).__name__}: {problem}")
+        if skipped:
+            try:
+                kept: Path | None = keep_copy(self.path, f"unreadable: {', '.join(skipped)}")
+            except OSError:
+                kept = None
+            where = f" (the file as it was is kept as {kept.name})" if kept else ""
+            self.damage = Damage(
+                f"{_listed(skipped)} in the settings could not be read and "
+                f"{'was' if len(skipped) == 1 else 'were'} left out{where}; the other accounts "
+                "are as they were. Connect it again with Account > Connect an account.",
+                self.path,
+                kept,
+            )
         if settings.active_account and settings.account(settings.active_account) is None:
             settings.active_account = None
         return settings
 
+    def _set_aside(self, reason: str) -> Settings:
+        try:
+            kept = set_aside(self.path, reason)
+        except OSError as problem:
+            log.warning("settings file could not be moved aside: %s", problem)
+            kept = None
+        where = f" It was kept as {kept.name} and" if kept else ""
+        self.damage = Damage(
+            f"The settings file {self.path} is damaged and cannot be read.{where} fwdesk "
+            "starts with default settings: connect your accounts again with Account > "
+            "Connect an account.",
+            self.path,
+            kept,
+        )
+        return Settings()
+
     def save(self, settings: Settings) -> None:
+        """Raises OSError when the folder refuses the write; callers keep the settings in
+        memory and say so."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.write_text(json.dumps(settings.to_json(), indent=2), encoding="utf-8")
         os.replace(temporary, self.path)
+
+
+def _listed(names: list[str]) -> str:
+    label = "The account" if len(names) == 1 else "The accounts"
+    return f"{label} {', '.join(names)}"

@@ -36,6 +36,7 @@ from fwdesk.ui.accounts_menu import AccountsMenu, add_action
 from fwdesk.ui.first_paint import AfterFirstPaint
 from fwdesk.ui.session import Session
 from fwdesk.ui.widgets.banner import ModeBanner
+from fwdesk.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -92,6 +93,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.notices = NoticeBar()
+        for message in self._startup_notices():
+            self.notices.add(message)
+        layout.addWidget(self.notices)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
         self.session.mode_shown.connect(self.banner.show_mode)
         self.session.status.connect(self._connection_status)
         self.session.problem.connect(self._note_error)
+        self.session.notice.connect(self.notices.add)
         self.service.job_failed.connect(self._job_failed)
         self.service.activity.connect(self._activity)
         self.session.announce()
@@ -374,6 +380,18 @@ class MainWindow(QMainWindow):
         self.order.add_item(product, quantity)
         self.tabs.setCurrentWidget(self.order)
 
+    def _startup_notices(self) -> list[str]:
+        """The folders and the settings file the start found unusable (each already logged
+        with its reason); the account's database tells its own through the session."""
+        found = [
+            f"fwdesk cannot write to {folder} ({why}). For this session it uses {spare} "
+            "instead; check the folder's permissions, or that the disk is attached."
+            for folder, spare, why in self.paths.stand_ins
+        ]
+        if self.settings_file.damage is not None:
+            found.append(self.settings_file.damage.message)
+        return found
+
     @Slot(str)
     def _connection_status(self, text: str) -> None:
         self.connection_label.setText(text)
@@ -446,7 +464,8 @@ class MainWindow(QMainWindow):
         self.settings.current_tab = self.tabs.currentIndex()
         self._save_settings()
         self._closed = True
-        self.service.shutdown()
+        if self.service.shutdown():
+            self.store.close_all()
         event.accept()
 
     def _may_leave_draft(self, leave: str) -> bool:

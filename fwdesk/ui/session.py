@@ -28,6 +28,7 @@ from fwdesk.core.jobs import JobContext
 from fwdesk.core.paths import AppPaths
 from fwdesk.core.settings import Settings
 from fwdesk.core.store import Store
+from fwdesk.core.store_open import open_store
 from fwdesk.ui.widgets.banner import TITLES
 from fwdesk.ui.work.jobs import ApiService, Job
 from fwdesk.ui.work.lanes import ClientFactory
@@ -49,6 +50,9 @@ class Session(QObject):
     """The connection line of the status bar."""
     problem = Signal(str, bool)
     """(message, whether it stays once a connection works)."""
+    notice = Signal(str)
+    """A local file that could not be used as it was, and what was done about it; the window
+    keeps it in view until dismissed."""
 
     def __init__(
         self,
@@ -66,6 +70,7 @@ class Session(QObject):
         self.demo_because = ""
         """Why demo mode runs although an account is chosen; the banner says it."""
         self._early_problems: list[tuple[str, bool]] = []
+        self._early_notices: list[str] = []
         self.connection = self._initial()
         self.mode = self.connection.mode
         self.service = ApiService(_on_first_use(self.connection.client_factory), self)
@@ -96,6 +101,7 @@ class Session(QObject):
         for message, stays in self._early_problems:
             self.problem.emit(message, stays)
         self._early_problems.clear()
+        self._tell_notices()
         self._check()
 
     # -- choosing -------------------------------------------------------------------------
@@ -162,10 +168,21 @@ class Session(QObject):
         if self._sender is not None:
             self._sender.use_source(self.service, self.store)
         self.switched.emit(self.service, self.store)
+        self._tell_notices()
         self._check()
 
     def _store_for(self, chosen: Connection) -> Store:
-        return Store(self.paths.data / f"{chosen.key}.sqlite")
+        """Whatever state its file is in, a store comes back (see core.store_open); what was
+        wrong is told once the window listens (at start) or right after a switch."""
+        opened = open_store(self.paths.data / f"{chosen.key}.sqlite")
+        if opened.damage is not None:
+            self._early_notices.append(opened.damage.message)
+        return opened.store
+
+    def _tell_notices(self) -> None:
+        for message in self._early_notices:
+            self.notice.emit(message)
+        self._early_notices.clear()
 
     # -- the mode -------------------------------------------------------------------------
 
