@@ -181,10 +181,22 @@ class OrdersTab(QWidget):
     # -- data -----------------------------------------------------------------------------
 
     def use_source(self, service: JobRunner, store: Store) -> None:
+        """Another account: nothing of the previous one stays on screen (its orders, the one
+        selected in the detail pane, the counts, the chart, the unseen badge), and its jobs
+        were dropped with the old lanes, so a late answer of theirs never lands here."""
         self._service = service
         self._history = OrderHistory(store)
         self._refresh_again = False
+        self._refresh = None
+        self._unseen = 0
+        self.unseen_changed.emit(0)
+        self.view.clearSelection()
         self.model.set_orders([])
+        self.order_detail.show_order(None, [])
+        self.search.clear()
+        self.message.setText("")
+        self._show_counts()
+        self._timer.start(self.refresh_ms)
         self.load_local()
         self.refresh()
 
