@@ -38,7 +38,15 @@ def main() -> int:
     running = start_sandbox("--latency-ms", str(args.latency_ms))
     try:
         window = create_app(["fwdesk", "--sandbox-url", running.url])
+        starting = Heartbeat()
+        starting.start()
         window.show()
+        # The Catalogue and Orders tabs not in view are built after the first paint, one per
+        # turn of the event loop; their stalls are reported apart, as the start's.
+        while window._to_start is None or window._to_start:
+            QApplication.processEvents()
+            time.sleep(0.001)
+        start_stalls = starting.stop()
         heartbeat = Heartbeat()
         heartbeat.start()
         answered = []
@@ -63,6 +71,10 @@ def main() -> int:
         f"server latency {args.latency_ms} ms, {len(answered)} calls answered, "
         f"{len(heartbeat.gaps)} beats: longest GUI stall {max(stalls):.1f} ms, p99 {p99:.1f} ms, "
         f"median {statistics.median(stalls):.2f} ms"
+    )
+    print(
+        f"building the tabs not in view after the first paint: longest GUI stall "
+        f"{max(start_stalls):.1f} ms"
     )
     return 0
 

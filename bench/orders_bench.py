@@ -60,6 +60,7 @@ def main() -> int:
     from sandboxes import start_sandbox
 
     from fwdesk.app import create_app
+    from fwdesk.core import order_sync
     from fwdesk.core.order_history import OrderHistory
     from fwdesk.core.store import Store
 
@@ -81,12 +82,12 @@ def main() -> int:
                 time.sleep(0.001)
 
         tab = window.orders
-        settle(lambda: tab._refresh_id is None and tab.model.rowCount() >= 500)
+        settle(lambda: not tab.refreshing and tab.model.rowCount() >= 500)
         running.raw("POST", "_sandbox_control", {"latency_ms": LATENCY_MS}).raise_for_status()
         heartbeat = Heartbeat()
         heartbeat.start()
         tab.refresh()
-        settle(lambda: tab._refresh_id is None)
+        settle(lambda: not tab.refreshing)
         stalls = heartbeat.stop()
 
         store = Store(Path(home) / "data" / f"{window.connection.key}.sqlite")
@@ -95,7 +96,7 @@ def main() -> int:
         history = OrderHistory(store)
         for _ in range(5):
             started = time.perf_counter()
-            tab._show_orders(history.orders())
+            tab._updated(order_sync.load(history))  # read (a worker's part) and shown
             tab.view.viewport().repaint()
             loads.append(time.perf_counter() - started)
             typed = ""

@@ -34,10 +34,10 @@ def main() -> int:
 
     from fwdesk.app import create_app
     from fwdesk.core.drafts import DraftItem
-    from fwdesk.ui.tabs.order import tab as order_tab
+    from fwdesk.ui.tabs.order import quote_controller
 
     server_times: list[float] = []
-    original = order_tab._quote
+    original = quote_controller._quote
 
     def timed(context, order):
         started = time.perf_counter()
@@ -46,7 +46,7 @@ def main() -> int:
         finally:
             server_times.append(time.perf_counter() - started)
 
-    order_tab._quote = timed
+    quote_controller._quote = timed
     running = start_sandbox("--latency-ms", str(args.latency_ms))
     window = create_app(["fwdesk", "--sandbox-url", running.url])
     window.resize(1280, 800)
@@ -54,6 +54,8 @@ def main() -> int:
     app = QApplication.instance()
     order = window.order
     window.tabs.setCurrentWidget(order)
+    shown: list[int] = []
+    order.quotes.quoted.connect(lambda _quote: shown.append(order.quotes.generation))
 
     def settle(done, seconds: float = 10) -> None:
         deadline = time.monotonic() + seconds
@@ -71,18 +73,18 @@ def main() -> int:
     totals = []
     for run in range(args.runs):
         server_times.clear()
-        generation = order._generation
+        before = len(shown)
         order.recipient.zip.setText("97201" if run % 2 else "97205")
         started = time.perf_counter()
         order.recipient.zip.textEdited.emit(order.recipient.zip.text())
-        settle(lambda g=generation: order._quoted_generation > g, 30)
+        settle(lambda b=before: len(shown) > b, 30)
         order.quote.table.viewport().repaint()
         totals.append(time.perf_counter() - started)
     window.close()
     running.stop()
     total = statistics.median(totals) * 1000
     server = statistics.median(server_times) * 1000 if server_times else 0.0
-    pause = order_tab.QUOTE_DELAY_MS
+    pause = quote_controller.QUOTE_DELAY_MS
     print(
         f"keystroke to quote painted: median {total:.0f} ms = {pause} ms typing pause + "
         f"{server:.1f} ms server + {total - pause - server:.1f} ms app (n={len(totals)})"

@@ -1,12 +1,15 @@
 """The main window: mode banner, the three tabs, menus, status bar, and the active connection.
 
-Only the tab in view is built before the window is first painted; the others, and the work
-every tab starts with (the cached catalogue, interrupted sends, the orders known locally and
-their refresh, the connection check), follow right after that paint, one per turn of the event
-loop. Asking for a tab earlier (`catalog`, `order`, `orders`, or choosing it) does all that
-at once. The tabs' modules are imported where they are built, which keeps them off the path to
-the first frame (tests/unit/test_startup_imports.py holds that line), and so are the Qt classes
-only a dialog, a notification or the log folder needs.
+Only the tab in view is built before the window is first painted. The Catalogue and Orders
+tabs, and the work they start with (the cached catalogue, the orders known locally and their
+refresh), follow right after that paint, one per turn of the event loop; so do the connection
+check and the settling of interrupted sends, which the order sender does whether or not a tab
+shows them. The New order tab, the heaviest to build (about 130 ms here, too long for one turn
+of a window the user may already be using), is built when first chosen or asked for.
+Asking for a tab from code (`catalog`, `order`, `orders`) builds it at once. The tabs'
+modules are imported where they are built, which keeps them off the path to the first frame
+(tests/unit/test_startup_imports.py holds that line), and so are the Qt classes only a
+dialog, a notification or the log folder needs.
 """
 
 from __future__ import annotations
@@ -170,11 +173,12 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _first_work(index: int, part: QWidget) -> None:
         """What each tab does first: open the cached catalogue (downloading one when there is
-        none), settle interrupted sends, show the orders known locally and then refresh them."""
+        none), list the orders staged on FinerWorks, show the orders known locally and then
+        refresh them."""
         if index == CATALOG:
             part.load_cache()
         elif index == ORDER:
-            part.recover()
+            part.list_pending()
         else:
             part.load_local()
             part.refresh()
@@ -218,23 +222,31 @@ class MainWindow(QMainWindow):
         return tab
 
     def _start(self, *, all_at_once: bool = False) -> None:
-        """The window's start-up work, once: the connection check and the tab in view, then
-        each other tab in a turn of the event loop of its own, so the window stays responsive.
+        """The window's start-up work, once: the connection check, the settling of interrupted
+        sends and the tab in view, then the Catalogue and Orders tabs in a turn of the event
+        loop each, so the window stays responsive.
 
         It runs at the first paint, or as soon as a tab is asked for; a window asked for a
         tab before it was painted is driven from code (the tests, the smoke test) and gets all
-        of it at once, in the order it always had."""
+        of it at once, the New order tab too."""
         if self._closed or self._to_start is not None:
             return
         current = self.tabs.currentIndex()
-        self._to_start = [i for i in range(len(TAB_TITLES)) if i != current]
+        later = range(len(TAB_TITLES)) if all_at_once else (CATALOG, ORDERS)
+        self._to_start = [i for i in later if i != current]
         self.session.start()
+        self.session.switched.connect(self._recover_sends)
+        self._recover_sends()
         self._tab(current)
         if all_at_once:
             while self._to_start:
                 self._tab(self._to_start.pop(0))
         else:
             QTimer.singleShot(0, self, self._start_next)
+
+    @Slot()
+    def _recover_sends(self) -> None:
+        self.session.sender.recover()
 
     @Slot()
     def _start_next(self) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from fwdesk.core.drafts import SUBMITTED, Draft, DraftStore
+from fwdesk.core.drafts import SUBMITTED, SUBMITTING, UNKNOWN, Draft, DraftStore
 from fwdesk.core.outbox import SendReport, recover_drafts, send_drafts
 from fwdesk.core.payment import Payment
 from fwdesk.core.store import Store
@@ -36,6 +36,8 @@ class _Asker(QObject):
 
 class OrderSender(QObject):
     placed = Signal(list)
+    recovered = Signal()
+    """Interrupted sends were settled: the drafts' states may have changed."""
     """Drafts FinerWorks has just placed (a list of Draft)."""
 
     def __init__(self, service: JobRunner, store: Store, parent: QObject | None = None) -> None:
@@ -76,22 +78,24 @@ class OrderSender(QObject):
         job.settled.connect(lambda: self._announce(store, ids, asker))
         return job.start(self._service)
 
-    def recover(self) -> Job:
+    def recover(self) -> Job | None:
         """Drafts left `submitting` or `unknown` by an earlier run, settled before anything is
-        sent; the ones FinerWorks has are announced like any placed order."""
+        sent; the ones FinerWorks has are announced like any placed order. None when no send
+        was interrupted. The window asks at start and after each switch, whether or not the
+        New order tab is built yet."""
         store = self._store
-        return (
-            Job(
-                self,
-                "recover orders",
-                lambda context: recover_drafts(context, store),
-                priority=Priority.BACKGROUND,
-                abortable=False,
-                report=False,
-            )
-            .on_done(self._announce_drafts)
-            .start(self._service)
-        )
+        if not DraftStore(store).in_states(SUBMITTING, UNKNOWN):
+            return None
+        job = Job(
+            self,
+            "recover orders",
+            lambda context: recover_drafts(context, store),
+            priority=Priority.BACKGROUND,
+            abortable=False,
+            report=False,
+        ).on_done(self._announce_drafts)
+        job.settled.connect(self.recovered)
+        return job.start(self._service)
 
     def _announce(self, store: Store, ids: list[int], asker: _Asker) -> None:
         """After a send: its drafts FinerWorks now has (a few rows, read on this thread)."""

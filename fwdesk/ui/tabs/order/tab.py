@@ -75,6 +75,7 @@ class OrderTab(QWidget):
         self.setObjectName("orderPage")
         self._service = service
         self._sender = sender
+        sender.recovered.connect(self.refresh_list)
         self._mode_text = mode_text
         self.session = DraftSession(DraftStore(store), prefix)
         self._staged: Staged | None = None
@@ -201,15 +202,12 @@ class OrderTab(QWidget):
         self._staged = None
         self._show(None)
         self.refresh_list()
-        self.recover()
+        self.list_pending()
 
-    def recover(self) -> None:
-        """Drafts whose sending was interrupted are settled (by the sender, which announces
-        what FinerWorks has) before anything else is sent; the pending orders are listed."""
+    def list_pending(self) -> None:
+        """The orders staged on FinerWorks, asked for when the tab is first shown. (Drafts
+        whose sending was interrupted are the sender's to settle; the list follows it.)"""
         self.pending_panel.refresh()
-        drafts = self.session.drafts
-        if drafts.in_states(SUBMITTING, UNKNOWN):
-            self._sender.recover().settled.connect(self.refresh_list)
 
     @Slot()
     def refresh_list(self) -> None:
