@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return smoke_test(create_app(argv))
+    gc.disable()  # the claim's imports come first (see the module's docstring)
     instance = _claim_instance(argv)
     if instance is None:
         print("fwdesk is already running; its window was brought to the front.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fwdesk.api.account import Credentials
+from fwdesk.api.keys import Credentials
 from fwdesk.core.accounts import Account, Mode
 
 if TYPE_CHECKING:

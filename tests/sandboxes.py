@@ -14,8 +14,8 @@ from pathlib import Path
 
 import httpx
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
+from fwdesk.api.keys import Credentials
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.core import Sandbox
 from fwdesk.sandbox.transport import SandboxTransport

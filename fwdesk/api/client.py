@@ -17,7 +17,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 import httpx
 
-from fwdesk.api.account import AppInfo, CredentialCheck, Credentials, PaymentToken, UserAccount
+from fwdesk.api.account import AppInfo, CredentialCheck, PaymentToken, UserAccount
 from fwdesk.api.catalog import (
     Frame,
     FrameCollection,
@@ -44,6 +44,7 @@ from fwdesk.api.fields import (
     parse_list,
     to_request,
 )
+from fwdesk.api.keys import Credentials
 from fwdesk.api.limits import (
     INVENTORY_PAGE_MAX,
     ORDERS_PAGE_MAX,

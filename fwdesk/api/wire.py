@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 import httpx
 
 from fwdesk.api.abortable import AbortableTransport
-from fwdesk.api.account import Credentials
 from fwdesk.api.errors import (
     ApiError,
     ApiValidationError,
@@ -37,6 +36,7 @@ from fwdesk.api.errors import (
     ServerError,
 )
 from fwdesk.api.fields import WHOLE_NUMBER, Reader, as_object
+from fwdesk.api.keys import Credentials
 from fwdesk.api.redact import Redactor
 from fwdesk.api.wordings import is_auth_refusal, is_duplicate_po, is_payment_failure
 

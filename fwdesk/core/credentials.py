@@ -12,7 +12,7 @@ import logging
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from fwdesk.api.account import Credentials
+from fwdesk.api.keys import Credentials
 
 if TYPE_CHECKING:
     import keyring.backend

@@ -197,9 +197,13 @@ class Store:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreTooNew(version)
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction() as tx:
+        if version == len(MIGRATIONS):
+            return
+        # One transaction for every step due: all of them land or none (a new file pays for
+        # one sync to disk, not one per step).
+        with self.transaction() as tx:
+            for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
                     if statement.strip():
                         tx.execute(statement)
-                tx.execute(f"PRAGMA user_version = {number}")
+            tx.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import httpx
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
+from fwdesk.api.keys import Credentials
 from fwdesk.core.drafts import DRAFT, SUBMITTING, UNKNOWN, DraftStore
 from fwdesk.core.outbox import CLAIM_SECONDS, Outbox
 from fwdesk.core.payment import Payment, PaymentKind

@@ -8,8 +8,8 @@ import pytest
 from sample_orders import inventory_sku, product_code
 from sandboxes import DEMO
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.errors import AuthError, BusinessError
+from fwdesk.api.keys import Credentials
 
 
 def test_credentials_identify_the_account(api):

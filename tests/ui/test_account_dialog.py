@@ -159,7 +159,7 @@ def test_connecting_switching_and_disconnecting_accounts(
     window = open_window("--demo")
     store = window.credentials
     for name, keys in (("Studio", ("demo", "demo")), ("Second shop", ("shop2-web", "shop2-app"))):
-        from fwdesk.api.account import Credentials
+        from fwdesk.api.keys import Credentials
 
         store.save(name, Credentials(*keys))
         window.settings.upsert(Account(name, Environment.CUSTOM, sandbox.url))

@@ -10,7 +10,7 @@ from fault_report import record
 from sample_orders import AUSTIN, order
 from sandboxes import start_sandbox
 
-from fwdesk.api.account import Credentials
+from fwdesk.api.keys import Credentials
 from fwdesk.core.accounts import Account, Environment
 from fwdesk.core.order_history import OrderHistory
 

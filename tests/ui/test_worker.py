@@ -13,9 +13,9 @@ from shiboken6 import delete
 from silent_server import silent_server
 
 from fwdesk.api.abortable import AbortableTransport
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient
 from fwdesk.api.errors import AuthError
+from fwdesk.api.keys import Credentials
 from fwdesk.ui.work.jobs import ApiService, Clash, Job
 from fwdesk.ui.work.lanes import Priority
 from fwdesk.ui.work.sync import SyncRunner

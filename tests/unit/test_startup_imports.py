@@ -28,11 +28,14 @@ HIDDEN_PARTS = (
     "fwdesk.ui.dialogs.send_dialog",
     "fwdesk.ui.work.sender",
     "fwdesk.core.outbox",
+    "fwdesk.api.account",
+    "fwdesk.api.orders",
     "fwdesk.core.order_history",
     "logging.handlers",
 )
 """Modules of the parts a first window does not show: the New order and Orders tabs, the
-dialogs and the order sender; and the log file's handler, which opens right after the paint."""
+dialogs and the order sender, the account's and the orders' models (the keys' type has a
+module of its own); and the log file's handler, which opens right after the paint."""
 
 BUILD_THEN_WAIT = """
 import logging, os, time

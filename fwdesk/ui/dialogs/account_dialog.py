@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fwdesk.api.account import CredentialCheck, Credentials, key_problem
+from fwdesk.api.account import CredentialCheck
+from fwdesk.api.keys import Credentials, key_problem
 from fwdesk.core.accounts import Account, Environment, normalise_url, url_problem
 from fwdesk.core.credentials import CredentialStore, KeychainError
 from fwdesk.core.jobs import JobContext

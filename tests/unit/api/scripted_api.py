@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import httpx
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
+from fwdesk.api.keys import Credentials
 
 WEB_KEY = "wk-7c1e9a52-secret"
 APP_KEY = "ak-43bd11f0-secret"

@@ -9,9 +9,9 @@ import pytest
 from silent_server import silent_server
 
 from fwdesk.api.abortable import AbortableTransport
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient
 from fwdesk.api.errors import NetworkError
+from fwdesk.api.keys import Credentials
 
 
 @pytest.fixture

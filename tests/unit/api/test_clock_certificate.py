@@ -17,9 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from fault_report import record
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
 from fwdesk.api.errors import NetworkError, ServerError
+from fwdesk.api.keys import Credentials
 from fwdesk.core.messages import explain
 
 

@@ -16,7 +16,6 @@ import pytest
 from fault_report import record
 from scripted_api import Script, ok
 
-from fwdesk.api.account import Credentials, key_problem
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
 from fwdesk.api.errors import (
     ApiError,
@@ -25,6 +24,7 @@ from fwdesk.api.errors import (
     NetworkError,
     ResponseFormatError,
 )
+from fwdesk.api.keys import Credentials, key_problem
 from fwdesk.api.redact import MASK, Redactor, spellings
 
 SHORT_WEB, SHORT_APP = "k9", "Zq"

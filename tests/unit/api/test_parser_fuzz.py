@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from sample_orders import order
 from sandboxes import inprocess_client
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
 from fwdesk.api.errors import ApiError
+from fwdesk.api.keys import Credentials
 
 EXAMPLES = int(os.environ.get("FWDESK_FUZZ_EXAMPLES", "150"))
 

@@ -8,8 +8,8 @@ import httpx
 import pytest
 from scripted_api import APP_KEY, WEB_KEY, Script
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.errors import ApiError
+from fwdesk.api.keys import Credentials
 from fwdesk.api.redact import Redactor
 
 

@@ -6,7 +6,7 @@ import keyring
 import keyring.backend
 import pytest
 
-from fwdesk.api.account import Credentials
+from fwdesk.api.keys import Credentials
 from fwdesk.core.credentials import CredentialStore, KeychainError
 
 SECRET = "w3b-k3y-never-shown"

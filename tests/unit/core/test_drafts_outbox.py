@@ -247,8 +247,8 @@ def test_a_key_that_cannot_be_sent_leaves_the_draft_ready_not_submitting(drafts,
     leaves: the draft is ready to send again, and its message never holds the key."""
     import httpx
 
-    from fwdesk.api.account import Credentials
     from fwdesk.api.client import FinerWorksClient
+    from fwdesk.api.keys import Credentials
 
     _sandbox, _api, sku = world
     draft = ready(drafts, sku)

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from sample_orders import AUSTIN
 
-from fwdesk.api.account import Credentials
 from fwdesk.api.client import FinerWorksClient, RetryPolicy
+from fwdesk.api.keys import Credentials
 from fwdesk.core.drafts import REJECTED, SUBMITTED, UNKNOWN, DraftItem, DraftStore
 from fwdesk.core.outbox import Outbox
 from fwdesk.core.payment import Payment, PaymentKind
