@@ -39,6 +39,19 @@ TEST_FILES = (
     "tests/unit/api/test_clock_certificate.py",
     "tests/unit/sandbox/test_order_journey.py::test_a_clock_set_back_holds_production_still_"
     "instead_of_undoing_it",
+    "tests/unit/core/test_store_open.py",
+    "tests/unit/core/test_settings_file.py",
+    "tests/unit/core/test_store_migrations.py",
+    "tests/e2e/test_damaged_start.py",
+    "tests/unit/api/test_hostile_answers.py",
+    "tests/unit/core/test_drafts_outbox.py",
+    "tests/ui/test_single_instance.py",
+    "tests/e2e/test_second_launch.py",
+    "tests/unit/core/test_orders_export_weeks.py::test_no_cell_of_the_export_can_run_as_a_formula",
+    "tests/unit/core/test_csv_import.py::test_a_cell_too_large_for_any_field_is_refused_with_its_"
+    "row",
+    "tests/unit/api/test_secrets.py",
+    "tests/ui/test_account_switch.py",
 )
 """Every file of the fault suite. Add new ones here; a section this script has no description
 for is still reported, with the figures its tests recorded."""
@@ -279,8 +292,8 @@ def short_keys(runs: list[Figures]) -> str | None:
 @dataclass(frozen=True)
 class Requirement:
     section: str
-    tests: str
-    """Prefix of the test ids that check it, so a test that failed early still counts."""
+    tests: str | tuple[str, ...]
+    """Prefixes of the test ids that check it, so a test that failed early still counts."""
     claim: str
     done: str
     measured: Callable[[list[Figures]], str]
@@ -296,8 +309,8 @@ def requirements(settings: dict[str, str]) -> list[Requirement]:
             "tests/e2e/test_outbox_faults.py::test_orders_through",
             "200 orders submitted while the sandbox injects 30% failures (5xx, 429, read "
             "timeouts, malformed JSON, connections dropped after the order was stored) and its "
-            "lookups lag behind its submits, so resent orders are answered \"Duplicate "
-            "order_po\": exactly 200 orders on the server, 0 duplicates, 0 lost, 0 wrongly "
+            'lookups lag behind its submits, so resent orders are answered "Duplicate '
+            'order_po": exactly 200 orders on the server, 0 duplicates, 0 lost, 0 wrongly '
             "rejected",
             f"{orders} drafts sent by the outbox over HTTP to an `fwdesk-sandbox --fail-rate 0.3 "
             f"--lookup-lag 0.5`, once per seed ({seeds}); the server's own order list (a test "
@@ -370,7 +383,100 @@ def requirements(settings: dict[str, str]) -> list[Requirement]:
             measured_cases,
             lambda runs: None,
         ),
+        Requirement(
+            "damaged-data",
+            (
+                "tests/unit/core/test_store_open.py::",
+                "tests/unit/core/test_settings_file.py::",
+                "tests/unit/core/test_store_migrations.py::",
+                "tests/e2e/test_damaged_start.py::",
+            ),
+            "Start-up survives its own data: a damaged, newer or unwritable database and a "
+            "damaged settings file or account entry start the app with a message; the damaged "
+            "file is kept untouched",
+            "Real files damaged five ways (random bytes, truncated, header only, a page "
+            "overwritten, the schema page zeroed), a `user_version` above this build's, a data "
+            "folder that cannot be made, settings that are not JSON or hold bad account "
+            "entries; the packaged app's `--smoke-test` started on each, and on a folder it "
+            "cannot write (as an unprivileged user); every schema step upgraded on a real file",
+            measured_tally,
+            short_tally,
+        ),
+        Requirement(
+            "deadline",
+            "tests/unit/api/test_hostile_answers.py::test_a_trickling",
+            "Every call has a deadline, even against a server that trickles its answer",
+            "A loopback server sends HTTP 200 then one byte every 0.25 s; a write with a 1.5 s "
+            "deadline (and a 2 s read timeout that each byte resets) must end as outcome unknown",
+            measured_cases,
+            lambda runs: None,
+        ),
+        Requirement(
+            "two-senders",
+            (
+                "tests/e2e/test_outbox_faults.py::test_two_senders",
+                "tests/unit/core/test_drafts_outbox.py::test_a_c",
+                "tests/unit/core/test_drafts_outbox.py::test_claims",
+                "tests/unit/core/test_drafts_outbox.py::test_recovery_leaves",
+                "tests/ui/test_single_instance.py::",
+                "tests/e2e/test_second_launch.py::",
+            ),
+            "Two windows never send one draft twice: a second launch hands over to the first, "
+            "and each draft is claimed in SQLite before it is sent",
+            "Two sender processes on one database, started together, against a sandbox that "
+            "accepts reused POs (`--allow-reused-pos`); the real app launched twice on one data "
+            "folder; a crashed sender's claim and socket left behind",
+            measured_cases,
+            lambda runs: None,
+        ),
+        Requirement(
+            "csv-injection",
+            (
+                "tests/unit/core/test_orders_export_weeks.py::test_no_cell",
+                "tests/unit/core/test_csv_import.py::test_a_cell_too_large",
+            ),
+            "Safe files: no exported cell runs as a spreadsheet formula; oversized import cells "
+            "are refused with their row",
+            "An order whose customer, status, carrier and tracking number start with `=`, `+`, "
+            "`@` and `-`, exported and read back; a 200 KB cell in an import",
+            measured_tally,
+            short_tally,
+        ),
+        Requirement(
+            "hostile-answers",
+            ("tests/unit/api/test_hostile_answers.py::", "tests/unit/api/test_secrets.py::"),
+            "Errors name their cause and keys cannot leak: 401/403 with any body, every other "
+            "status named, 100,000 nested arrays, short, non-ASCII and echoed keys",
+            "Scripted answers through the real client; log records, exception text and "
+            "draft messages searched for each key in every spelling",
+            lambda runs: "; ".join(cell(run) for run in runs),
+            lambda runs: None,
+        ),
+        Requirement(
+            "account-switch",
+            "tests/ui/test_account_switch.py::",
+            "Account switch is total: nothing of the previous account is shown after a switch, "
+            "even with its refresh in flight",
+            "Two sandbox accounts with one PO each (different customers); the real window "
+            "switched while the first account's refresh was on its way",
+            measured_tally,
+            short_tally,
+        ),
     ]
+
+
+def measured_tally(runs: list[Figures]) -> str:
+    """Cases tried, held and lost over every run of a section, with the cases named."""
+    cases = [str(run.get("case", "case")) for run in runs]
+    return (
+        f"{total(runs, 'tried')} cases tried, {total(runs, 'held')} held, lost "
+        f"{total(runs, 'lost')}: " + ", ".join(cases)
+    )
+
+
+def short_tally(runs: list[Figures]) -> str | None:
+    held, tried = total(runs, "held"), total(runs, "tried")
+    return None if tried and held == tried and not total(runs, "lost") else "a case did not hold"
 
 
 def measured_cases(runs: list[Figures]) -> str:
