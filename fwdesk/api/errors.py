@@ -89,12 +89,15 @@ class NetworkError(ApiError):
         method: str = "",
         may_have_reached_server: bool,
         certificate_refused: bool = False,
+        too_slow: bool = False,
     ) -> None:
         super().__init__(message, method=method)
         self.may_have_reached_server = may_have_reached_server
         self.certificate_refused = certificate_refused
         """The server's TLS certificate failed the check: most often because this computer's
         clock is wrong (a certificate is valid only between two dates)."""
+        self.too_slow = too_slow
+        """The connection worked but the answer did not come (or not all of it) in time."""
 
     @property
     def outcome_unknown(self) -> bool:  # type: ignore[override]

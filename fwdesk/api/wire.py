@@ -218,6 +218,7 @@ class Wire:
             f"The server did not finish answering within {self._deadline_s:g} seconds",
             method=method,
             may_have_reached_server=True,
+            too_slow=True,
         )
 
     def _network_error(self, method: str, exc: httpx.HTTPError) -> NetworkError:
@@ -234,6 +235,7 @@ class Wire:
             method=method,
             may_have_reached_server=not never_sent,
             certificate_refused=_certificate_refused(exc),
+            too_slow=isinstance(exc, httpx.TimeoutException) and not never_sent,
         )
 
     def _interpret(

@@ -61,6 +61,12 @@ def explain(error: BaseException) -> str:
                 "FinerWorks' security certificate could not be verified. This usually means "
                 "this computer's date or time is wrong: check them, then try again."
             )
+        if error.too_slow:
+            return (
+                "FinerWorks took too long to answer. Check your internet connection and try "
+                "again; an order sent meanwhile is looked up by its PO before it is ever sent "
+                "again."
+            )
         if error.may_have_reached_server:
             return (
                 "The connection to FinerWorks was lost before it answered. Check your internet "

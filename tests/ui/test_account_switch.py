@@ -64,6 +64,7 @@ def test_switching_while_a_refresh_is_in_flight_shows_nothing_of_the_old_account
         assert tab.summary.count() > 1 and tab.chart.weeks[-1].orders == 1
         tab.refresh()
         assert tab.refreshing, "the first account's refresh is on its way"
+        old_refresh = tab._refresh
 
         window.switch_account("Second shop")
 
@@ -77,7 +78,7 @@ def test_switching_while_a_refresh_is_in_flight_shows_nothing_of_the_old_account
         qtbot.waitUntil(
             lambda: shown_pos(window) == [SAME_PO] and not tab.refreshing, timeout=30000
         )
-        qtbot.wait(1000)  # long enough for the old refresh's answer to have come back
+        qtbot.waitUntil(lambda: old_refresh.over, timeout=30000)  # its thread let it go
         assert tab.model.order(0).customer.startswith("Jonas")
         assert "Quintero" not in tab.detail.text()
         assert [o.customer for o in OrderHistory(window.session.store).orders()] == [

@@ -26,6 +26,7 @@ from fwdesk.api.errors import (
 )
 from fwdesk.api.keys import Credentials, key_problem
 from fwdesk.api.redact import MASK, Redactor, spellings
+from fwdesk.core.messages import explain
 
 SHORT_WEB, SHORT_APP = "k9", "Zq"
 """Keys shorter than six characters used to escape masking."""
@@ -191,6 +192,7 @@ def test_a_trickling_server_cannot_hold_a_call_past_its_deadline():
     assert took < 4, f"held for {took:.1f} s"
     assert caught.value.outcome_unknown, "a write cut at its deadline may have been applied"
     assert "1.5 seconds" in caught.value.message
+    assert explain(caught.value).startswith("FinerWorks took too long to answer")
     record("deadline", case="1 byte per 0.25 s", deadline_s=1.5, held_s=round(took, 2))
 
 
