@@ -54,9 +54,11 @@ def main() -> int:
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="fwdesk-bench-"))
     os.environ["FWDESK_HOME"] = str(home)
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    import pytest
+    from PySide6.QtWidgets import QApplication
     from sample_orders import csv_row
     from sandboxes import start_sandbox
+    from window_checks import SendAnswers
 
     from fwdesk.app import create_app
     from fwdesk.core.csv_import import COLUMNS
@@ -100,14 +102,21 @@ def main() -> int:
         rows = [csv_row(f"BENCH-{n:04d}", quantity=str(1 + n % 3)) for n in range(args.orders)]
         sheet.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n", encoding="utf-8")
         dialog = ImportDialog(
-            window.service, window.store, window.order.po_prefix, lambda: "bench", window
+            window.service,
+            window.store,
+            window.session.sender,
+            window.order.po_prefix,
+            lambda: "bench",
+            window,
         )
         dialog.show()
         dialog.load(sheet)
         settle(lambda: False, 0.5)
-        QMessageBox.question = lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes
+        SendAnswers().install(pytest.MonkeyPatch())  # Send, with the first way to pay
         dialog.submit_all()
-        stalls, beats, seconds = watched(lambda: dialog._job is None, 600)
+        stalls, beats, seconds = watched(
+            lambda: dialog.send_job is not None and not dialog.sending, 600
+        )
         placed = len(running.server_orders())
         lines.append(
             summary(f"{args.orders}-order batch submit, {placed} placed", stalls, beats, seconds)

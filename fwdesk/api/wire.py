@@ -38,6 +38,7 @@ from fwdesk.api.errors import (
 from fwdesk.api.fields import WHOLE_NUMBER, Reader, as_object
 from fwdesk.api.keys import Credentials
 from fwdesk.api.redact import Redactor
+from fwdesk.api.watchdog import WATCHDOG, Alarm
 from fwdesk.api.wordings import is_auth_refusal, is_duplicate_po, is_payment_failure
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
@@ -406,16 +407,14 @@ class _Deadline:
     def __init__(self, transport: httpx.BaseTransport | None, seconds: float) -> None:
         self._transport = transport if isinstance(transport, AbortableTransport) else None
         self._seconds = seconds
-        self._timer: threading.Timer | None = None
+        self._alarm: Alarm | None = None
         self._lock = threading.Lock()
         self._over = False
         self.expired = False
 
     def __enter__(self) -> _Deadline:
         if self._transport is not None:
-            self._timer = threading.Timer(self._seconds, self._expire)
-            self._timer.daemon = True
-            self._timer.start()
+            self._alarm = WATCHDOG.arm(self._seconds, self._expire)
         return self
 
     def _expire(self) -> None:
@@ -428,5 +427,5 @@ class _Deadline:
     def __exit__(self, *exc: object) -> None:
         with self._lock:
             self._over = True
-        if self._timer is not None:
-            self._timer.cancel()
+        if self._alarm is not None:
+            self._alarm.cancel()
