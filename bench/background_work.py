@@ -61,7 +61,7 @@ def main() -> int:
     from window_checks import SendAnswers
 
     from fwdesk.app import create_app
-    from fwdesk.core.csv_import import COLUMNS
+    from fwdesk.core.imports.layouts import FWDESK_COLUMNS as COLUMNS
     from fwdesk.core.order_history import OrderHistory
     from fwdesk.ui.dialogs.import_dialog import ImportDialog
 

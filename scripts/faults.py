@@ -48,8 +48,7 @@ TEST_FILES = (
     "tests/ui/test_single_instance.py",
     "tests/e2e/test_second_launch.py",
     "tests/unit/core/test_orders_export_weeks.py::test_no_cell_of_the_export_can_run_as_a_formula",
-    "tests/unit/core/test_csv_import.py::test_a_cell_too_large_for_any_field_is_refused_with_its_"
-    "row",
+    "tests/unit/core/imports/test_table_file.py::test_a_cell_over_128_kb_names_its_row_and_column",
     "tests/unit/api/test_secrets.py",
     "tests/ui/test_account_switch.py",
 )
@@ -433,7 +432,7 @@ def requirements(settings: dict[str, str]) -> list[Requirement]:
             "csv-injection",
             (
                 "tests/unit/core/test_orders_export_weeks.py::test_no_cell",
-                "tests/unit/core/test_csv_import.py::test_a_cell_too_large",
+                "tests/unit/core/imports/test_table_file.py::test_a_cell_over_128_kb",
             ),
             "Safe files: no exported cell runs as a spreadsheet formula; oversized import cells "
             "are refused with their row",

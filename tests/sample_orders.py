@@ -72,7 +72,7 @@ def order(
 
 def csv_row(ref: str, **values: str) -> str:
     """One line of an import sheet: a valid Austin order line unless `values` say otherwise."""
-    from fwdesk.core.csv_import import COLUMNS
+    from fwdesk.core.imports.layouts import FWDESK_COLUMNS as COLUMNS
 
     base = {
         "order_ref": ref,
