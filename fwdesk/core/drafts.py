@@ -54,6 +54,9 @@ class DraftItem:
     image_url: str | None = None
     pixel_width: int | None = None
     pixel_height: int | None = None
+    sale_price: str | None = None
+    """The unit price the customer paid the shop (decimal text), where an import said; never
+    sent to FinerWorks."""
 
     def to_api(self) -> OrderItem:
         image = None
@@ -96,6 +99,11 @@ class Draft:
     """How many times this draft has been sent: a PO refused as 'already used' on the first
     attempt belongs to some other order; on a later one it may be this order, arrived."""
     updated_at: str = ""
+    reference: str = ""
+    """The order's number where it came from (Shopify's "#1001", an Etsy order id), kept
+    beside the PO; the Orders tab searches it."""
+    sale_total: str | None = None
+    """What the customer paid for the whole order (decimal text), where an import said."""
 
     @property
     def editable(self) -> bool:
@@ -175,18 +183,30 @@ class DraftStore:
         """A new draft with the next free PO for `prefix`, saved before it is returned."""
         return self.create_many(prefix, [content])[0]
 
-    def create_many(self, prefix: str, contents: list[dict[str, Any]]) -> list[Draft]:
-        """One new draft per content, all saved or (when the disk refuses) none."""
+    def create_many(
+        self,
+        prefix: str,
+        contents: list[dict[str, Any]],
+        pos: Sequence[str | None] | None = None,
+    ) -> list[Draft]:
+        """One new draft per content, all saved or (when the disk refuses) none. `pos` gives
+        some their own PO (a spreadsheet's order number); the rest are numbered. A PO already
+        taken raises DuplicatePo and nothing is saved."""
         now = _now()
         created = []
+        chosen = list(pos) if pos is not None else [None] * len(contents)
         with self.store.transaction() as tx:
-            for content in contents:
-                number = self._next_number(tx, prefix)
-                while tx.execute(
-                    "SELECT 1 FROM drafts WHERE order_po = ?", (f"{prefix}{number:06d}",)
-                ).fetchone():
+            for content, own_po in zip(contents, chosen, strict=True):
+                if own_po is None:
                     number = self._next_number(tx, prefix)
-                draft = Draft(order_po=f"{prefix}{number:06d}", **content)
+                    while tx.execute(
+                        "SELECT 1 FROM drafts WHERE order_po = ?", (f"{prefix}{number:06d}",)
+                    ).fetchone():
+                        number = self._next_number(tx, prefix)
+                    own_po = f"{prefix}{number:06d}"
+                elif tx.execute("SELECT 1 FROM drafts WHERE order_po = ?", (own_po,)).fetchone():
+                    raise DuplicatePo(f"Another order already uses {own_po}.")
+                draft = Draft(order_po=own_po, **content)
                 cursor = tx.execute(
                     "INSERT INTO drafts (order_po, state, data, created_at, updated_at) "
                     "VALUES (?, ?, ?, ?, ?)",

@@ -35,6 +35,18 @@ class TrackedOrder:
     status_label: str
     test_mode: bool
     detail: dict
+    reference: str = ""
+    """The shop's own order number where the order came from (an Etsy or Shopify order, a
+    spreadsheet's): searchable, and shown beside the PO."""
+    sale_total: Decimal | None = None
+    """What the customer paid the shop, where the import said; beside FinerWorks' charge it
+    is the shop's margin."""
+
+    @property
+    def margin(self) -> Decimal | None:
+        if self.sale_total is None or self.grand_total is None:
+            return None
+        return self.sale_total - self.grand_total
 
     @property
     def meaning(self) -> Meaning:
@@ -162,8 +174,11 @@ class OrderHistory:
                 }
                 tx.execute(
                     "INSERT INTO orders (order_po, order_id, confirmation_id, customer, "
-                    "placed_at, item_count, status_label, test_mode, detail, updated_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (order_po) DO NOTHING",
+                    "placed_at, item_count, status_label, test_mode, detail, updated_at, "
+                    "reference, sale_total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                    # FinerWorks may have listed it first: its facts stay, the shop's are added
+                    "ON CONFLICT (order_po) DO UPDATE SET reference = excluded.reference, "
+                    "sale_total = excluded.sale_total",
                     (
                         draft.order_po,
                         draft.order_id,
@@ -175,6 +190,8 @@ class OrderHistory:
                         int(draft.test_mode),
                         json.dumps(detail),
                         draft.updated_at,
+                        draft.reference,
+                        draft.sale_total,
                     ),
                 )
 
@@ -228,7 +245,7 @@ class OrderHistory:
             where, args = f"WHERE order_po IN ({', '.join('?' * len(only))})", tuple(only)
         rows = self.store.connection().execute(
             "SELECT order_po, order_id, customer, placed_at, item_count, grand_total, status_id, "
-            f"status_label, test_mode, detail FROM orders {where} "
+            f"status_label, test_mode, detail, reference, sale_total FROM orders {where} "
             "ORDER BY placed_at DESC, order_po DESC",
             args,
         )
@@ -244,8 +261,23 @@ class OrderHistory:
                 order_status.display_label(status_id, labels, label),
                 bool(test),
                 json.loads(detail),
+                reference,
+                None if sale is None else Decimal(sale),
             )
-            for po, order_id, customer, placed, count, total, status_id, label, test, detail in rows
+            for (
+                po,
+                order_id,
+                customer,
+                placed,
+                count,
+                total,
+                status_id,
+                label,
+                test,
+                detail,
+                reference,
+                sale,
+            ) in rows
         ]
 
     def open_pos(self) -> list[str]:

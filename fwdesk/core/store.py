@@ -97,6 +97,29 @@ MIGRATIONS = [
     ALTER TABLE drafts ADD COLUMN claimed_by TEXT;
     ALTER TABLE drafts ADD COLUMN claim_expires REAL;
     """,
+    # 7: imports: the source's own order number and what the customer paid, on each order;
+    # which FinerWorks product a marketplace item is; the column mappings a shop made
+    """
+    ALTER TABLE orders ADD COLUMN reference TEXT NOT NULL DEFAULT '';
+    ALTER TABLE orders ADD COLUMN sale_total TEXT;
+    CREATE INDEX orders_reference ON orders (reference);
+    CREATE TABLE product_links (
+        source TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        product_sku TEXT NOT NULL,
+        image_url TEXT,
+        pixel_width INTEGER,
+        pixel_height INTEGER,
+        label TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (source, item_key)
+    );
+    CREATE TABLE import_mappings (
+        signature TEXT PRIMARY KEY,
+        mapping TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

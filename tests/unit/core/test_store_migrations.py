@@ -20,6 +20,7 @@ TABLES_BY_VERSION = {
     4: {"orders", "order_events"},
     5: {"pending_orders"},
     6: set(),
+    7: {"product_links", "import_mappings"},
 }
 """The tables each step adds; a new migration must say what it adds here."""
 SEED = {
@@ -34,6 +35,7 @@ SEED = {
     "(300001, 'WEB-1', '{\"fulfillment_id\": 300001, \"order_po\": \"WEB-1\"}', '2026-11-03')",
     6: "UPDATE drafts SET claimed_by = 'sender-1', claim_expires = 0 "
     "WHERE order_po = 'SHOP-000042'",
+    7: "UPDATE orders SET reference = '#1001', sale_total = '45.00' WHERE order_po = 'SHOP-000041'",
 }
 """A row written at each step by the fwdesk of that version, which later steps must keep."""
 
@@ -85,6 +87,7 @@ def test_a_database_left_at_any_version_upgrades_and_keeps_its_rows(tmp_path, ve
     if version >= 4:
         [order] = OrderHistory(kept).orders()
         assert (order.order_po, order.status_id) == ("SHOP-000041", 7)
+        assert order.reference == ("#1001" if version >= 7 else "")
     if version >= 5:
         assert PendingOrders(kept).get(300001).order_po == "WEB-1"
     assert DraftStore(kept).create().order_po.startswith("SHOP-"), "the upgraded file is usable"
