@@ -1,4 +1,5 @@
-"""Orders and spend per week, for the Orders tab's chart."""
+"""Orders, spend and sales per week, for the Orders tab's chart: what FinerWorks charged
+beside what the shop's customers paid (known for imported marketplace orders)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ class Week:
     start: date
     orders: int
     spend: Decimal
+    sales: Decimal = Decimal(0)
+    """What customers paid for this week's orders, where the import kept it."""
 
 
 def weekly(orders: Iterable[TrackedOrder], today: date, weeks: int = 12) -> list[Week]:
@@ -23,6 +26,7 @@ def weekly(orders: Iterable[TrackedOrder], today: date, weeks: int = 12) -> list
     first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     counts = [0] * weeks
     spend = [Decimal(0)] * weeks
+    sales = [Decimal(0)] * weeks
     for tracked in orders:
         try:
             placed = datetime.fromisoformat(tracked.placed_at).date()
@@ -31,6 +35,10 @@ def weekly(orders: Iterable[TrackedOrder], today: date, weeks: int = 12) -> list
         index = (placed - first).days // 7
         if 0 <= index < weeks:
             counts[index] += 1
-            if tracked.grand_total is not None and counts_as_spend(tracked.status_id):
+            if not counts_as_spend(tracked.status_id):
+                continue
+            if tracked.grand_total is not None:
                 spend[index] += tracked.grand_total
-    return [Week(first + timedelta(weeks=i), counts[i], spend[i]) for i in range(weeks)]
+            if tracked.sale_total is not None:
+                sales[index] += tracked.sale_total
+    return [Week(first + timedelta(weeks=i), counts[i], spend[i], sales[i]) for i in range(weeks)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer, Slot
@@ -280,12 +281,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = add_action(
-            self, file_menu, "&Import orders from CSV…", "importCsvAction", "Ctrl+I"
+            self, file_menu, "&Import orders…", "importCsvAction", "Ctrl+I"
+        )
+        self.template_action = add_action(
+            self, file_menu, "Save import &template…", "saveTemplateAction"
         )
         self.export_action = add_action(
             self, file_menu, "&Export orders…", "exportOrdersAction", "Ctrl+E"
         )
         self.import_action.triggered.connect(self.import_csv)
+        self.template_action.triggered.connect(self.save_import_template)
         self.export_action.triggered.connect(self._export_orders)
         file_menu.addSeparator()
         quit_action = add_action(
@@ -350,6 +355,31 @@ class MainWindow(QMainWindow):
         )
         dialog.exec()
         order.refresh_list()
+
+    @Slot()
+    def save_import_template(self, path: Path | None = None) -> None:
+        """FinerWorks' own spreadsheet layout with one example row (.xlsx or CSV, as the name
+        asks), for a shop whose orders are not in a store's export."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from fwdesk.core.imports.template import save_template
+
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                "Save import template",
+                str(Path.home() / "fwdesk-orders-template.xlsx"),
+                "Excel workbook (*.xlsx);;CSV (*.csv)",
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            save_template(path)
+        except OSError as error:
+            self._note_error(f"The template was not saved: {explain(error)}")
+            return
+        self.statusBar().showMessage(f"Template saved as {path}", 8000)
 
     @Slot()
     def _export_orders(self) -> None:

@@ -1,5 +1,6 @@
-"""CSV import: preview with problems, drafts for the valid orders, submit all with progress
-and Cancel, and a result per order."""
+"""fwdesk's own CSV layout through the import dialog: a preview per order with its problems,
+drafts for the valid orders under the sheet's own order numbers, Submit all with progress and
+Cancel, and a result per order."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from sample_orders import csv_row
 from sandboxes import start_sandbox
 from window_checks import SendAnswers
 
-from fwdesk.core.csv_import import COLUMNS
 from fwdesk.core.drafts import DRAFT, SUBMITTED, DraftStore
-from fwdesk.ui.dialogs.import_dialog import SAMPLE, ImportDialog
+from fwdesk.core.imports.layouts import FWDESK_COLUMNS as COLUMNS
+from fwdesk.core.paths import RESOURCES
+from fwdesk.ui.dialogs import import_preview
+from fwdesk.ui.dialogs.import_dialog import ImportDialog
+
+SAMPLE = RESOURCES / "sample-orders.csv"
 
 
 @pytest.fixture(autouse=True)
@@ -32,18 +37,27 @@ def dialog_on(open_window, qtbot, url: str) -> ImportDialog:
     return dialog
 
 
+def loaded(dialog: ImportDialog, qtbot, path: Path) -> None:
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.checking, timeout=20000)
+
+
 def test_preview_then_submit_all_places_every_valid_order(
     open_window, qtbot, sandbox, tmp_path, answers
 ):
     sheet = tmp_path / "orders.csv"
-    bad = "BAD-1,Ann,Lee,,1 Main St,,,Austin,ZZ,,78701,us,,,SD,,,,,,,,AP2210P48817,1,,,,\n"
-    sheet.write_text(SAMPLE.read_text() + bad)
+    tag = uuid.uuid4().hex[:6].upper()
+    text = SAMPLE.read_text().replace("WEB-", f"W{tag}-")
+    bad = f"B{tag},Ann,Lee,,1 Main St,,,Austin,ZZ,,78701,us,,,SD,,,,,,,,AP2210P48817,1,,,,\n"
+    sheet.write_text(text + bad)
     dialog = dialog_on(open_window, qtbot, sandbox.url)
-    dialog.load(sheet)
-    assert dialog.preview.rowCount() == 5
-    assert dialog.summary.text().startswith("3 of 4 orders are ready")
-    problems = [dialog.preview.item(r, 5).text() for r in range(5)]
-    assert problems.count("OK") == 4 and "US state" in problems[4]
+    loaded(dialog, qtbot, sheet)
+    assert "fwdesk CSV" in dialog.layout_label.text()
+    model = dialog.preview_model
+    assert model.rowCount() == 4, "one row per order"
+    assert dialog.summary.text().startswith("3 of 4 orders ready")
+    statuses = [model.index(r, import_preview.STATUS).data() for r in range(4)]
+    assert statuses.count("Ready") == 3 and "US state" in statuses[3]
     dialog.submit_button.click()
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("3 of 3 orders placed"), timeout=20000)
     [asked] = answers.asked
@@ -51,10 +65,8 @@ def test_preview_then_submit_all_places_every_valid_order(
     assert asked.payment == "Visa ending in 4242", "a batch of unknown total goes on the card"
     results = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert len(results) == 3 and all(": placed (FinerWorks order " in r for r in results)
-    placed = [
-        o["order_po"] for o in sandbox.server_orders() if o["order_po"].startswith(dialog.prefix)
-    ]
-    assert sorted(placed) == [f"{dialog.prefix}00000{n}" for n in (1, 2, 3)]
+    placed = [o["order_po"] for o in sandbox.server_orders() if tag in o["order_po"]]
+    assert sorted(placed) == [f"W{tag}-100{n}" for n in (1, 2, 3)], "the sheet's own numbers"
     orders = dialog.parent().orders.model
     assert all(orders.row_of(po) is not None for po in placed), "listed at once, no refresh"
 
@@ -67,7 +79,7 @@ def test_cancel_stops_between_batches_and_loses_nothing(open_window, qtbot, tmp_
         sheet = tmp_path / "many.csv"
         sheet.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n")
         dialog = dialog_on(open_window, qtbot, slow.url)
-        dialog.load(Path(sheet))
+        loaded(dialog, qtbot, Path(sheet))
         dialog.submit_button.click()
         qtbot.waitUntil(lambda: dialog.progress.value() >= 5, timeout=30000)
         with qtbot.waitSignal(dialog.send_job.settled, timeout=30000):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -69,6 +70,18 @@ def test_weeks_count_orders_and_spend_without_cancelled_orders():
     assert (weeks[-1].orders, weeks[-1].spend) == (3, Decimal(10))
     assert (weeks[-2].orders, weeks[-2].spend) == (1, Decimal(7))
     assert sum(w.orders for w in weeks) == 4
+    assert all(w.sales == 0 for w in weeks), "no sale price known: no sales"
+
+
+def test_weeks_add_what_customers_paid_beside_the_spend():
+    sold = replace(tracked("A", "2026-11-23T09:00:00-06:00", "40"), sale_total=Decimal("65"))
+    cancelled = replace(
+        tracked("B", "2026-11-24T09:00:00-06:00", "30", 14, "Cancelled"), sale_total=Decimal("50")
+    )
+    unsold = tracked("C", "2026-11-25T09:00:00-06:00", "10")
+    this_week = weekly([sold, cancelled, unsold], date(2026, 11, 27))[-1]
+    assert (this_week.spend, this_week.sales) == (Decimal(50), Decimal(65))
+    assert sold.margin == Decimal(25)
 
 
 def test_no_cell_of_the_export_can_run_as_a_formula():

@@ -128,13 +128,23 @@ def _detail_html(tracked: TrackedOrder, timeline: list[tuple[str, str]]) -> str:
     )
     same = meaning.stage.title.casefold() == tracked.status_label.casefold()
     stage = "" if same else f" ({meaning.stage.title})"
+    reference = (
+        f"<p><b>Your order</b> {esc(tracked.reference)}</p>"
+        if tracked.reference and tracked.reference != tracked.order_po
+        else ""
+    )
+    paid = ""
+    if tracked.sale_total is not None:
+        margin = tracked.margin
+        kept = f"; you keep {money(margin)}" if margin is not None else ""
+        paid = f"<p><b>Customer paid</b> {money(tracked.sale_total)}{kept}</p>"
     return (
         f"<h3>{esc(tracked.order_po)} · {esc(tracked.status_label)}{esc(stage)}</h3>"
-        f"{advice}"
+        f"{advice}{reference}"
         f"<p><b>{esc(tracked.customer)}</b><br>{address}</p>"
         f"<p><b>Items</b></p><ul>{items}</ul>"
-        f"<p><b>Total</b> {money(tracked.grand_total)}"
-        f" (shipping {esc(str(totals.get('order_shipping_rate', '—')))})</p>"
+        f"<p><b>FinerWorks charges</b> {money(tracked.grand_total)}"
+        f" (shipping {esc(str(totals.get('order_shipping_rate', '—')))})</p>{paid}"
         f"<p><b>Status history</b></p><ul>{seen}</ul>"
         f"<p><b>Shipments</b></p><ul>{''.join(parcels) or '<li>Not shipped yet.</li>'}</ul>"
     )

@@ -95,7 +95,13 @@ class OrdersModel(FilteredTableModel):
 
 
 def _haystack(tracked: TrackedOrder) -> str:
-    words = (tracked.order_po, tracked.customer, tracked.status_label, tracked.meaning.stage.title)
+    words = (
+        tracked.order_po,
+        tracked.reference,
+        tracked.customer,
+        tracked.status_label,
+        tracked.meaning.stage.title,
+    )
     return " ".join(words).lower()
 
 
