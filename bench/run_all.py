@@ -42,6 +42,12 @@ BENCHES = [
         ["background_work.py"],
         "p99 16 ms, max 50 ms; 250 MB",
     ),
+    (
+        "Import: a 5,000-row Shopify export and FinerWorks spreadsheet, chosen to preview "
+        "shown, and the memory it takes",
+        ["import_bench.py"],
+        "2 s; 100 MB",
+    ),
     ("Per-call cost of FinerWorksClient over raw httpx", ["client_overhead.py"], "1.15x"),
 ]
 
