@@ -23,7 +23,8 @@ from fwdesk.core.drafts import PENDING, REJECTED, SUBMITTED, SUBMITTING, UNKNOWN
 from fwdesk.core.order_rules import check_draft
 from fwdesk.core.store import Store
 from fwdesk.ui.tabs.order.checks import AddressChecker
-from fwdesk.ui.tabs.order.order_form import ExtrasForm, ItemsEditor, RecipientForm, error_label
+from fwdesk.ui.tabs.order.items_editor import ItemsEditor
+from fwdesk.ui.tabs.order.order_form import ExtrasForm, RecipientForm, error_label
 from fwdesk.ui.tabs.order.pending_panel import PendingPanel
 from fwdesk.ui.work.jobs import JobRunner
 
