@@ -59,6 +59,7 @@ def create_app(argv: list[str] | None = None) -> MainWindow:
     from fwdesk.ui.first_paint import AfterFirstPaint
     from fwdesk.ui.main_window import MainWindow
     from fwdesk.ui.widgets.theme import apply_theme
+    from fwdesk.ui.widgets.wheel_guard import WheelGuard, install_wheel_guard
 
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv)
@@ -69,6 +70,8 @@ def create_app(argv: list[str] | None = None) -> MainWindow:
     app.setDesktopFileName("fwdesk")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "fwdesk.svg")))
     apply_theme(app)
+    if not app.findChild(WheelGuard):
+        install_wheel_guard(app)
     paths = AppPaths.detect().ensure()
     forced = None
     if args.sandbox_url:

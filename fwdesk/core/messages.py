@@ -16,6 +16,7 @@ from fwdesk.api.errors import (
     ResponseFormatError,
     ServerError,
 )
+from fwdesk.core.field_names import labels_of
 
 DISK_FULL = (
     "Your disk is full, so fwdesk could not save. Free some space; everything saved before is kept."
@@ -95,7 +96,7 @@ def explain(error: BaseException) -> str:
             "happening, the log has the details."
         )
     if isinstance(error, ApiValidationError):
-        fields = ", ".join(sorted(error.field_errors)) or "the request"
+        fields = labels_of(sorted(error.field_errors)) or "the request"
         return f"FinerWorks found a problem with {fields}: {error.message}"
     if isinstance(error, BusinessError):
         return f"FinerWorks declined: {error.message}"

@@ -12,6 +12,7 @@ from datetime import date
 
 from fwdesk.api.orders import Address
 from fwdesk.core.drafts import Draft, DraftItem
+from fwdesk.core.imports import geo
 
 Problems = dict[str, str]
 
@@ -110,6 +111,20 @@ PO_LIMIT, TITLE_LIMIT, QTY_MAX = 50, 50, 999
 
 _US_ZIP = re.compile(r"^\d{5}(-?\d{4})?$")
 _CA_POSTAL = re.compile(r"^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$")
+_UK_POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$")
+_AU_POSTCODE = re.compile(r"^\d{4}$")
+POSTCODES = {
+    "ca": (_CA_POSTAL, "A Canadian postal code looks like K1A 0B1."),
+    "gb": (_UK_POSTCODE, "A UK postcode looks like SW1A 1AA."),
+    "au": (_AU_POSTCODE, "An Australian postcode has 4 digits."),
+}
+"""Countries whose postcode shape is checked before FinerWorks is asked (the US is checked
+with its state, above them)."""
+REGIONS = {
+    "ca": ("Choose the province.", "a Canadian province"),
+    "au": ("Choose the state or territory.", "an Australian state or territory"),
+}
+"""Countries where FinerWorks needs the region, given as its code in `province`."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE = re.compile(r"^[0-9+()./\- x]{5,}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -140,8 +155,12 @@ def check_recipient(address: Address) -> Problems:
     else:
         if state:
             problems["state_code"] = "Only US addresses have a state; use Province instead."
-        if country.lower() == "ca" and zip_code and not _CA_POSTAL.match(zip_code):
-            problems["zip_postal_code"] = "A Canadian postal code looks like K1A 0B1."
+        _check_region(country.lower(), (address.province or "").strip(), problems)
+        shape = POSTCODES.get(country.lower())
+        if shape and zip_code and "zip_postal_code" not in problems:
+            pattern, message = shape
+            if not pattern.match(zip_code):
+                problems["zip_postal_code"] = message
     email = (address.email or "").strip()
     if email and "email" not in problems and not _EMAIL.match(email):
         problems["email"] = "This is not an email address."
@@ -149,6 +168,16 @@ def check_recipient(address: Address) -> Problems:
     if phone and "phone" not in problems and not _PHONE.match(phone):
         problems["phone"] = "Use digits, spaces and + ( ) - only."
     return problems
+
+
+def _check_region(country: str, province: str, problems: Problems) -> None:
+    if country not in REGIONS:
+        return
+    ask, noun = REGIONS[country]
+    if not province:
+        problems["province"] = ask
+    elif province.upper() not in {code for code, _name in geo.subdivisions(country)}:
+        problems["province"] = f"“{province}” is not {noun}."
 
 
 def check_items(items: tuple[DraftItem, ...] | list[DraftItem]) -> Problems:

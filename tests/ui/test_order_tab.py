@@ -169,8 +169,10 @@ def test_submit_confirms_total_and_mode_then_places_the_order_once(shop, qtbot, 
     qtbot.waitUntil(lambda: len(shop.asked) == 1, timeout=10000)
     [asked] = shop.asked
     assert "Total: $" in asked.summary and po in asked.summary
-    method = order.quote.option(order.draft.shipping_code).shipping_method
-    assert f"(shipping: {method})" in asked.summary, "the method by name, not its code"
+    option = order.quote.option(order.draft.shipping_code)
+    assert f"(shipping {option.carrier} {option.shipping_method}, $" in asked.summary, (
+        "the method by name and carrier, not its code"
+    )
     assert "DEMO" in asked.mode
     assert "Visa ending in 4242" in asked.choices, "the account's saved card is offered"
     assert asked.payment == asked.choices[0]

@@ -48,6 +48,13 @@ def state_code(text: str, country: str) -> str | None:
     return names.get(name_key(text))
 
 
+def subdivisions(country: str) -> list[tuple[str, str]]:
+    """(code, English name) of a Canadian or Australian province or state, or a US state,
+    sorted by name: the choices the order form offers."""
+    names = _data()["subdivisions"].get(country.strip().upper(), {})
+    return sorted(((code, spelled[0]) for code, spelled in names.items()), key=lambda p: p[1])
+
+
 @cache
 def _data() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))

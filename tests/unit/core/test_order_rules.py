@@ -107,3 +107,30 @@ def test_a_quote_needs_destination_and_items_not_a_finished_address():
     assert not quote_ready(with_recipient(state_code=None))
     assert not quote_ready(replace(GOOD, items=()))
     assert not quote_ready(with_item(quantity=0))
+
+
+LONDON = replace(
+    AUSTIN, state_code=None, city="London", zip_postal_code="SW1A 1AA", country_code="gb"
+)
+SYDNEY = replace(TORONTO, city="Sydney", province="NSW", zip_postal_code="2000", country_code="au")
+
+
+@pytest.mark.parametrize(
+    ("recipient", "field", "message"),
+    [
+        (replace(LONDON, zip_postal_code="12345"), "zip_postal_code", "A UK postcode looks like"),
+        (replace(SYDNEY, zip_postal_code="200"), "zip_postal_code", "An Australian postcode"),
+        (replace(TORONTO, zip_postal_code="12345"), "zip_postal_code", "A Canadian postal code"),
+        (replace(TORONTO, province=None), "province", "Choose the province."),
+        (replace(TORONTO, province="Ontari"), "province", "“Ontari” is not a Canadian province"),
+        (replace(SYDNEY, province=""), "province", "Choose the state or territory."),
+    ],
+)
+def test_postcodes_and_regions_of_canada_the_uk_and_australia(recipient, field, message):
+    problems = check_draft(replace(GOOD, recipient=recipient), for_submit=True, today=TODAY)
+    assert problems.get(field, "").startswith(message), problems
+
+
+@pytest.mark.parametrize("recipient", [LONDON, replace(LONDON, zip_postal_code="m1 1ae"), SYDNEY])
+def test_well_formed_addresses_abroad_pass(recipient):
+    assert check_draft(replace(GOOD, recipient=recipient), for_submit=True, today=TODAY) == {}

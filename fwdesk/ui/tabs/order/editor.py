@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -59,7 +59,7 @@ class OrderEditor(QScrollArea):
         self.save_problem.setMargin(6)
         self.save_problem.hide()
         po_row = QHBoxLayout()
-        po_caption = QLabel("Order &PO")
+        po_caption = QLabel("Order PO")
         po_caption.setBuddy(self.po_edit)
         po_row.addWidget(po_caption)
         po_row.addWidget(self.po_edit, 1)
@@ -110,6 +110,9 @@ class OrderEditor(QScrollArea):
         editable = draft is None or draft.editable
         for widget in (self.po_edit, self.recipient, self.items, self.extras, self.address):
             widget.setEnabled(editable)
+        for fields in (self.recipient, self.extras):
+            fields.set_read_only_look(editable)
+        self.po_edit.setPlaceholderText("chosen when you start typing" if editable else "")
         self.show_state(draft)
         self.recipient.show_problems({})
         self.po_error.hide()
@@ -134,13 +137,35 @@ class OrderEditor(QScrollArea):
         )
         return self.extras.apply_to(typed)
 
-    def show_problems(self, draft: Draft) -> dict[str, str]:
-        """Marks every problem of `draft` beside its field; returns them (empty: ready)."""
-        problems = check_draft(draft, for_submit=True)
-        self.recipient.show_problems(problems)
-        self.items.check()
-        self.extras.check_with(draft)
+    def show_problems(self, draft: Draft, server: dict[str, str] | None = None) -> dict[str, str]:
+        """Marks every problem of `draft` (and those FinerWorks named, `server`, by form key)
+        beside its field, scrolls to the first and puts the cursor there; returns them all
+        (empty: ready)."""
+        problems = {**(server or {}), **check_draft(draft, for_submit=True)}
         self.show_po_problem(problems.get("order_po", ""))
+        self.recipient.judge_all()
+        in_recipient = self.recipient.show_problems(problems)
+        in_items = self.items.check() or any(k.startswith("items") for k in problems)
+        extras = {k: v for k, v in problems.items() if k in self.extras.edits}
+        if extras:
+            self.extras.setChecked(True)
+        in_extras = self.extras.show_problems(extras)
+        first = next(
+            (
+                widget
+                for widget in (
+                    self.po_edit if "order_po" in problems else None,
+                    in_recipient,
+                    self.items if in_items else None,
+                    in_extras,
+                )
+                if widget is not None
+            ),
+            None,
+        )
+        if first is not None:
+            self.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         return problems
 
     def show_po_problem(self, text: str) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from fwdesk.api.orders import Address
 from fwdesk.core.drafts import Draft
-from fwdesk.core.order_rules import US_STATES, check_extras, check_recipient
+from fwdesk.core.imports import geo
+from fwdesk.core.order_rules import REGIONS, US_STATES, check_extras, check_recipient
 from fwdesk.ui.widgets.countries import countries
 
 
@@ -35,7 +37,11 @@ def error_label() -> QLabel:
 
 
 class FieldSet(QGroupBox):
-    """A titled group of line edits, each with its message label; emits `edited` on change."""
+    """A titled group of fields, each with its message label; emits `edited` on change.
+
+    A field is judged once the shop has left it (or Validate asks), and judged again as it
+    is corrected, so a message appears where the shop has been and goes the moment the
+    field is right."""
 
     edited = Signal()
 
@@ -44,32 +50,69 @@ class FieldSet(QGroupBox):
         self.body = QWidget()
         self.form = QFormLayout(self.body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer = QVBoxLayout(self)
         outer.addWidget(self.body)
         self.edits: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
+        self.placeholders: dict[str, str] = {}
+        self.left: set[str] = set()
+        """Fields the shop has been in and left (or Validate judged): the ones checked."""
 
     def line(self, key: str, label: str, object_name: str = "", placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(objectName=object_name or f"order_{key}")
         edit.setAccessibleName(label.replace("&", ""))
         edit.setPlaceholderText(placeholder)
+        self.placeholders[key] = placeholder
         edit.textEdited.connect(self.edited)
-        edit.editingFinished.connect(self.check)
+        edit.textEdited.connect(self._corrected)
+        edit.editingFinished.connect(lambda key=key: self._left_field(key))
         self.add(key, label, edit)
         return edit
 
     def add(self, key: str, label: str, widget: QWidget) -> None:
         self.edits[key] = widget
         self.errors[key] = error_label()
+        self.errors[key].setWordWrap(True)
         caption = QLabel(label)
         caption.setBuddy(widget)
+        self.captions[key] = caption
         self.form.addRow(caption, widget)
         self.form.addRow("", self.errors[key])
 
-    def show_problems(self, problems: dict[str, str]) -> None:
+    def show_problems(self, problems: dict[str, str]) -> QWidget | None:
+        """Marks exactly these problems; returns the first visible field that has one."""
+        first = None
         for key, label in self.errors.items():
+            shown = key in problems and self.edits[key].isVisibleTo(self)
             label.setText(problems.get(key, ""))
-            label.setVisible(key in problems)
+            label.setVisible(shown)
+            self.edits[key].setProperty("invalid", shown)
+            self.edits[key].style().polish(self.edits[key])
+            if shown and first is None:
+                first = self.edits[key]
+        return first
+
+    def judge_all(self) -> None:
+        """Validate: every field counts as visited from now on."""
+        self.left.update(self.edits)
+
+    def set_read_only_look(self, editable: bool) -> None:
+        """A placed order shows its data only: no "optional" hints posing as values."""
+        for key, placeholder in self.placeholders.items():
+            edit = self.edits[key]
+            if isinstance(edit, QLineEdit):
+                edit.setPlaceholderText(placeholder if editable else "")
+
+    def _left_field(self, key: str) -> None:
+        self.left.add(key)
+        self.check()
+
+    @Slot()
+    def _corrected(self) -> None:
+        if any(label.isVisible() for label in self.errors.values()):
+            self.check()
 
     @Slot()
     def check(self) -> None:
@@ -81,13 +124,15 @@ class RecipientForm(FieldSet):
 
     def __init__(self) -> None:
         super().__init__("Recipient")
-        self.first_name = self.line("first_name", "&First name", "recipientFirstName")
+        # Mnemonics: none on F, A or H (the menus), C, N or O (the tabs), S or V (Submit,
+        # Validate); one letter per field.
+        self.first_name = self.line("first_name", "Fi&rst name", "recipientFirstName")
         self.last_name = self.line("last_name", "&Last name", "recipientLastName")
         self.company = self.line("company_name", "Compan&y", "recipientCompany", "optional")
-        self.address_1 = self.line("address_1", "&Address", "recipientAddress1")
+        self.address_1 = self.line("address_1", "A&ddress", "recipientAddress1")
         self.address_2 = self.line("address_2", "Address line 2", "recipientAddress2", "optional")
         self.address_3 = self.line("address_3", "Address line 3", "recipientAddress3", "optional")
-        self.city = self.line("city", "Cit&y", "recipientCity")
+        self.city = self.line("city", "Ci&ty", "recipientCity")
         self.country = QComboBox(objectName="recipientCountry")
         self.country.setEditable(True)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -98,35 +143,78 @@ class RecipientForm(FieldSet):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.country.currentIndexChanged.connect(self._country_changed)
-        self.add("country_code", "C&ountry", self.country)
+        self.add("country_code", "Co&untry", self.country)
         self.state = QComboBox(objectName="recipientState")
         self.state.setAccessibleName("State")
         self.state.addItem("Choose a state…", None)
         for code, name in sorted(US_STATES.items(), key=lambda pair: pair[1]):
             self.state.addItem(f"{name} ({code})", code)
-        self.state.currentIndexChanged.connect(self._destination_edited)
-        self.add("state_code", "&State", self.state)
-        self.province = self.line("province", "&Province", "recipientProvince", "optional")
+        self.state.currentIndexChanged.connect(self._region_chosen)
+        self.add("state_code", "Stat&e", self.state)
+        self.region = QComboBox(objectName="recipientRegion")
+        self.region.currentIndexChanged.connect(self._region_chosen)
+        self.add("region", "Provinc&e", self.region)
+        self.province = self.line("province", "Provinc&e", "recipientProvince", "optional")
         self.zip = self.line("zip_postal_code", "&Postal code", "recipientZip")
         self.zip.textEdited.connect(self._destination_edited)
-        self.phone = self.line("phone", "P&hone", "recipientPhone", "optional")
+        self.phone = self.line("phone", "Phone", "recipientPhone", "optional")
         self.email = self.line("email", "E&mail", "recipientEmail", "optional, printed on the slip")
+        for key in ("country_code", "state_code", "region"):
+            self.edits[key].installEventFilter(self)
+        self._region_country = ""
         self._country_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A choice box counts as visited once focus leaves it."""
+        if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
+            key = next((k for k, w in self.edits.items() if w is watched), None)
+            if key is not None and event.reason() != Qt.FocusReason.PopupFocusReason:
+                self._left_field(key)
+        return False
 
     @property
     def country_code(self) -> str:
         return self.country.currentData() or ""
 
+    def _regional(self) -> bool:
+        return self.country_code.lower() in REGIONS
+
     @Slot()
     def _country_changed(self) -> None:
         us = self.country_code == "US"
-        for key, shown in (("state_code", us), ("province", not us)):
+        regional = self._regional()
+        if regional and self._region_country != self.country_code:
+            self._fill_regions()
+        for key, shown in (
+            ("state_code", us),
+            ("region", regional),
+            ("province", not us and not regional),
+        ):
             widget = self.edits[key]
             widget.setVisible(shown)
-            self.form.labelForField(widget).setVisible(shown)
+            self.captions[key].setVisible(shown)
             if not shown:
                 self.errors[key].hide()
         self._destination_edited()
+        self._corrected()
+
+    def _fill_regions(self) -> None:
+        country = self.country_code
+        word = "province" if country == "CA" else "state or territory"
+        self.captions["region"].setText("Provinc&e" if country == "CA" else "Stat&e")
+        self.region.setAccessibleName("Province" if country == "CA" else "State or territory")
+        self.region.blockSignals(True)
+        self.region.clear()
+        self.region.addItem(f"Choose a {word}…", None)
+        for code, name in geo.subdivisions(country):
+            self.region.addItem(f"{name} ({code})", code)
+        self.region.blockSignals(False)
+        self._region_country = country
+
+    @Slot()
+    def _region_chosen(self) -> None:
+        self._destination_edited()
+        self._corrected()
 
     @Slot()
     def _destination_edited(self) -> None:
@@ -136,6 +224,10 @@ class RecipientForm(FieldSet):
     def address(self) -> Address:
         text = {key: edit.text() for key, edit in self.edits.items() if isinstance(edit, QLineEdit)}
         us = self.country_code == "US"
+        if self._regional():
+            province = self.region.currentData()
+        else:
+            province = None if us else text["province"] or None
         return Address(
             first_name=text["first_name"],
             last_name=text["last_name"],
@@ -145,7 +237,7 @@ class RecipientForm(FieldSet):
             address_3=text["address_3"] or None,
             city=text["city"] or None,
             state_code=self.state.currentData() if us else None,
-            province=None if us else text["province"] or None,
+            province=province,
             zip_postal_code=text["zip_postal_code"],
             country_code=self.country_code.lower(),
             phone=text["phone"] or None,
@@ -161,20 +253,31 @@ class RecipientForm(FieldSet):
                 edit.setText(getattr(address, key) or "")
         self.country.setCurrentIndex(max(0, self.country.findData(address.country_code.upper())))
         self.state.setCurrentIndex(max(0, self.state.findData((address.state_code or "").upper())))
+        if self._regional():
+            self._fill_regions()
+            found = self.region.findData((address.province or "").upper())
+            self.region.setCurrentIndex(max(0, found))
         for widget in widgets:
             widget.blockSignals(False)
+        self.left.clear()
         self._country_changed()
+
+    def show_problems(self, problems: dict[str, str]) -> QWidget | None:
+        if self._regional() and "province" in problems:
+            problems = {**problems, "region": problems["province"]}
+        return super().show_problems(problems)
 
     @Slot()
     def check(self) -> None:
-        """Only the fields already filled in or left are judged, so a new form is not red."""
+        """Only the fields already visited are judged, so a new form is not red; a field
+        with a message is judged again as it changes, so the message goes once it is right."""
         problems = check_recipient(self.address())
-        touched = {
-            key
-            for key, edit in self.edits.items()
-            if not isinstance(edit, QLineEdit) or edit.text() or edit.isModified()
-        }
-        self.show_problems({k: v for k, v in problems.items() if k in touched})
+        visited = set(self.left)
+        if "region" in visited:
+            visited.add("province")
+        shown = {key for key, label in self.errors.items() if label.isVisible()}
+        judged = visited | shown | ({"province"} if "region" in shown else set())
+        self.show_problems({k: v for k, v in problems.items() if k in judged})
 
 
 class ExtrasForm(FieldSet):
@@ -186,7 +289,7 @@ class ExtrasForm(FieldSet):
         self.gift = self.line("gift_message", "&Gift message", "giftMessageEdit")
         self.ship_by = self.line("ship_by_date", "Ship &by", "shipByDateEdit", "YYYY-MM-DD")
         self.document = self.line(
-            "document_url", "Packing &slip URL", "documentUrlEdit", "https://…"
+            "document_url", "Pac&king slip URL", "documentUrlEdit", "https://…"
         )
         for n in (1, 2, 3):
             self.line(f"custom_data_{n}", f"Custom data {n}", f"customData{n}Edit")

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from fwdesk.api.errors import ApiValidationError
 from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.drafts import Draft
 from fwdesk.core.jobs import JobContext
@@ -32,6 +33,8 @@ NOT_READY = (
 class QuoteController(QObject):
     quoted = Signal(object)
     """The OrderQuote for the form as it is now."""
+    refused = Signal(object)
+    """FinerWorks refused the form as it is now, naming these fields (path -> messages)."""
 
     def __init__(
         self, service: JobRunner, panel: QuotePanel, current: Callable[[], Draft | None]
@@ -41,6 +44,8 @@ class QuoteController(QObject):
         self._panel = panel
         self._current = current
         self.generation = 0
+        self.failed = False
+        """The last answer was a refusal or no answer: the next edit asks again."""
         self._timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._ask)
@@ -75,11 +80,15 @@ class QuoteController(QObject):
 
     def answered(self, generation: int, quote: OrderQuote) -> None:
         if generation == self.generation:  # else the form changed: a newer quote is coming
+            self.failed = False
             self.quoted.emit(quote)
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation == self.generation:
+            self.failed = True
             self._panel.show_message(f"No quote right now: {explain(error)}")
+            if isinstance(error, ApiValidationError) and error.field_errors:
+                self.refused.emit(error.field_errors)
 
 
 def _quote(context: JobContext, order) -> OrderQuote:

@@ -79,14 +79,17 @@ class OrderSubmission(QObject):
         self.set_busy(True)
         total = self._quote.grand_total(draft.shipping_code)
         option = self._quote.option(draft.shipping_code)
-        method = option.shipping_method if option and option.shipping_method else "not chosen"
+        if option is None:
+            travel = "shipping not quoted yet"
+        else:
+            method = " ".join(p for p in (option.carrier, option.shipping_method) if p)
+            travel = f"shipping {method or 'as quoted'}, {money(option.rate)}"
         confirm_send(
             self._owner,
             self._service,
             title="Send this order?",
             summary=f"Send order {draft.order_po} to FinerWorks?\n\n"
-            f"Total: {money(total) if total is not None else 'not quoted yet'} "
-            f"(shipping: {method})",
+            f"Total: {money(total) if total is not None else 'not quoted yet'} ({travel})",
             mode=self._mode_text(),
             total=total,
             all_test=draft.test_mode,

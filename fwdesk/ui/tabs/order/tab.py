@@ -39,6 +39,7 @@ from fwdesk.core.drafts import (
     DraftItem,
     DraftStore,
 )
+from fwdesk.core.field_names import form_key, label
 from fwdesk.core.outbox import ELSEWHERE, SendReport
 from fwdesk.core.pending_orders import PendingOrders, Staged
 from fwdesk.core.store import Store
@@ -57,7 +58,12 @@ SAVE_RETRY_MS = 5000
 """After a failed save (a full disk), how often saving is tried again."""
 PENDING_REFRESH_MS = 5 * 60_000
 """How often FinerWorks' pending orders are listed again (other desks add to them)."""
-NEEDS_ATTENTION = "Some fields need attention (marked in red)."
+
+
+def needs_attention(problems: dict[str, str]) -> str:
+    """Validate's summary: the fields it marked, by the form's labels."""
+    names = ", ".join(dict.fromkeys(label(key) for key in problems))
+    return f"Check {names}: see the message beside each."
 
 
 class OrderTab(QWidget):
@@ -80,6 +86,8 @@ class OrderTab(QWidget):
         self.session = DraftSession(DraftStore(store), prefix)
         self._staged: Staged | None = None
         """The pending order shown, when the form shows one (read-only)."""
+        self._server_problems: dict[str, str] = {}
+        """What FinerWorks last refused, by form key, until the form changes."""
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._retry_timer = QTimer(self, singleShot=True, interval=SAVE_RETRY_MS)
@@ -119,10 +127,13 @@ class OrderTab(QWidget):
         self.pending_panel.said.connect(self._show_result)
         self.pending_panel.save_failed.connect(self._review_failed)
 
+        self.items.table.setTabKeyNavigation(False)  # Tab leaves a table; arrows move in it
         self.quote = QuotePanel()
+        self.quote.table.setTabKeyNavigation(False)
         self.quote.chosen.connect(self._shipping_chosen)
         self.quotes = QuoteController(self._service, self.quote, self._typed)
         self.quotes.quoted.connect(self._quoted)
+        self.quotes.refused.connect(self._refused)
         self.recipient.destination_changed.connect(self.quotes.soon)
         self.items.edited.connect(self.quotes.soon)
         self.validate_button = QPushButton("&Validate", objectName="validateButton")
@@ -231,6 +242,7 @@ class OrderTab(QWidget):
         self._show(None)
         self.result.clear()
         self.refresh_list()
+        self.recipient.first_name.setFocus()
 
     @Slot(int)
     def _open_draft(self, draft_id: int) -> None:
@@ -290,8 +302,13 @@ class OrderTab(QWidget):
                 return
             self.po_edit.setText(self.draft.order_po)
             self.refresh_list()
+            self.drafts.delete_button.setEnabled(True)
         self.draft = self.editor.typed(self.draft)
         self._save_timer.start()
+        if self.quotes.failed or self._server_problems:
+            # FinerWorks refused the last quote: any edit may be the fix, so ask again
+            self._server_problems = {}
+            self.quotes.soon()
 
     @Slot()
     def save_now(self) -> bool:
@@ -346,6 +363,19 @@ class OrderTab(QWidget):
             self.draft = replace(self.draft, shipping_code=chosen)
             self._save_timer.start()
 
+    @Slot(object)
+    def _refused(self, field_errors: dict[str, list[str]]) -> None:
+        """FinerWorks refused the quote naming fields: they are marked like the form's own
+        problems, and any edit asks again."""
+        self._server_problems = {}
+        for path, messages in field_errors.items():
+            key = form_key(path)
+            if key is not None:
+                text = " ".join(messages) or "FinerWorks refused this."
+                self._server_problems.setdefault(key, text)
+        if self._server_problems:
+            self.recipient.show_problems(self._server_problems)
+
     @Slot(str)
     def _shipping_chosen(self, code: str) -> None:
         if self.draft is not None and self.draft.editable and code != self.draft.shipping_code:
@@ -358,15 +388,20 @@ class OrderTab(QWidget):
         """Shows every problem beside its field; returns them (empty when ready to send)."""
         self._edited()
         assert self.draft is not None
-        problems = self.editor.show_problems(self.draft)
+        problems = self.editor.show_problems(self.draft, self._server_problems)
         if "shipping_code" in problems:
-            self.quote.status.setText(problems["shipping_code"])
+            self.quote.status.setText(
+                problems["shipping_code"]
+                if self.quote.options
+                else "Choose a shipping method once the quote has come."
+            )
         return problems
 
     def _ready(self, nothing_sent: str = "") -> bool:
         """The form has no problem and is on disk; otherwise says why, beside the fields."""
-        if self.draft is None or self._problems():
-            self._show_result(f"{NEEDS_ATTENTION}{nothing_sent}")
+        problems = self._problems() if self.draft is not None else {"items": ""}
+        if problems:
+            self._show_result(f"{needs_attention(problems)}{nothing_sent}")
             return False
         if not self.save_now():
             self._show_result(f"{NOT_SAVED}{nothing_sent}")
