@@ -54,6 +54,7 @@ from fwdesk.ui.dialogs.import_links import ProductLinksPanel
 from fwdesk.ui.dialogs.import_mapping import ImportMappingDialog
 from fwdesk.ui.dialogs.import_preview import ITEMS, STATUS, ImportPreviewModel
 from fwdesk.ui.dialogs.send_dialog import confirm_send
+from fwdesk.ui.widgets.sizing import fit_size
 from fwdesk.ui.work.jobs import Job, JobRunner
 from fwdesk.ui.work.lanes import Priority
 from fwdesk.ui.work.sender import OrderSender
@@ -76,7 +77,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle("Import orders")
-        self.resize(1100, 700)
+        fit_size(self, 1100, 700)
         self._service = service
         self._store = store
         self._prefix = prefix

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fwdesk.core.imports.mapping import CHOICES, FIELDS, ColumnMapping
 from fwdesk.core.imports.table_file import Table
+from fwdesk.ui.widgets.sizing import fit_size
 
 PREVIEW_ROWS = 5
 NOT_IN_FILE = "(not in this file)"
@@ -32,7 +33,7 @@ class ImportMappingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importMappingDialog")
         self.setWindowTitle("Which column holds what?")
-        self.resize(1000, 640)
+        fit_size(self, 1000, 640)
         self._table = table
         intro = QLabel(
             "fwdesk does not know this file's layout. Choose the column that holds each "

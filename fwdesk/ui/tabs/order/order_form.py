@@ -32,6 +32,7 @@ from fwdesk.ui.widgets.countries import countries
 def error_label() -> QLabel:
     label = QLabel()
     label.setProperty("role", "fieldError")
+    label.setWordWrap(True)  # a long message takes lines, never the window's width
     label.hide()
     return label
 
@@ -74,7 +75,6 @@ class FieldSet(QGroupBox):
     def add(self, key: str, label: str, widget: QWidget) -> None:
         self.edits[key] = widget
         self.errors[key] = error_label()
-        self.errors[key].setWordWrap(True)
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.captions[key] = caption
