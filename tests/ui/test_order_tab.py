@@ -12,6 +12,7 @@ from window_checks import JobLog, SendAnswers
 from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.drafts import SUBMITTED, DraftItem
 from fwdesk.ui.tabs.order.drafts_list import DRAFT_ROLE
+from fwdesk.ui.tabs.order.quote_panel import TOTAL
 
 
 @pytest.fixture
@@ -127,10 +128,10 @@ def test_the_quote_follows_the_form_and_drops_stale_answers(shop, qtbot):
     qtbot.waitUntil(lambda: shop.jobs.all_over("shipping quote"), timeout=10000)
     assert not order.quotes._timer.isActive(), "no quote is waiting to be asked"
     assert len(shop.jobs.named("shipping quote")) == 1, "five keystrokes, one quote"
-    before = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
+    before = [order.quote.table.item(r, TOTAL).text() for r in range(order.quote.table.rowCount())]
     late = OrderQuote(order_po=order.draft.order_po)
     order.quotes.answered(order.quotes.generation - 1, late)  # an older form's late answer
-    after = [order.quote.table.item(r, 5).text() for r in range(order.quote.table.rowCount())]
+    after = [order.quote.table.item(r, TOTAL).text() for r in range(order.quote.table.rowCount())]
     assert after == before
 
 

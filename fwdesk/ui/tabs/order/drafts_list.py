@@ -42,6 +42,9 @@ class DraftsList(QWidget):
         super().__init__()
         self.list = QListWidget(objectName="draftsList")
         self.list.setAccessibleName("Drafts and recent orders")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemActivated.connect(self._opened)
         self.list.itemClicked.connect(self._opened)
         new_button = QPushButton("New order", objectName="newDraftButton")
@@ -114,5 +117,5 @@ class DraftsList(QWidget):
 
 def entry_text(draft: Draft, *, with_state: bool = True) -> str:
     name = " ".join(filter(None, [draft.recipient.first_name, draft.recipient.last_name]))
-    text = f"{draft.order_po}  ·  {name or 'no recipient yet'}"
+    text = f"{draft.order_po}\n{name or 'no recipient yet'}"  # two lines fit a narrow list
     return f"{text}  ·  {STATE_LABELS[draft.state]}" if with_state else text

@@ -21,7 +21,9 @@ from fwdesk.core.money import money
 TRANSIT = {"EC": "3–7 days", "SD": "2–5 days", "EX": "2–3 days", "ON": "1–2 days", "FS": "Fastest"}
 """Delivery ranges per code, for answers without FinerWorks' own `transit_time` (EX, ON: API.md
 marks them uncertain)."""
-COLUMNS = ("Method", "Carrier", "Delivery", "Shipping", "Tax", "Total")
+COLUMNS = ("Method", "Delivery", "Shipping", "Total")
+"""Few enough to read at 1024 px; the chosen option's tax is in the totals under them."""
+TOTAL = COLUMNS.index("Total")
 
 
 class QuotePanel(QWidget):
@@ -84,17 +86,18 @@ class QuotePanel(QWidget):
         self.table.setRowCount(len(self._options))
         for row, option in enumerate(self._options):
             totals = option.calculated_total
+            method = option.shipping_method or option.shipping_code
             cells = [
-                option.shipping_method or option.shipping_code,
-                option.carrier or "",
+                " ".join(p for p in (option.carrier, method) if p),
                 option.transit_time or TRANSIT.get(option.shipping_code, ""),
                 money(option.rate),
-                money(totals.order_sales_tax if totals else None),
                 money(_total(option)),
             ]
+            tax = money(totals.order_sales_tax if totals else None)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column >= 3:
+                item.setToolTip(f"{cells[0]}: {cells[1]}, shipping {cells[2]}, tax {tax}")
+                if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
