@@ -1,5 +1,9 @@
 """The order's lines: SKU, title, quantity and print file; prices come from FinerWorks'
-quote, never from here."""
+quote, never from here.
+
+The table's cells can be typed in directly; the print file of the selected product-code item
+is also chosen and checked below the table (`print_file`), which writes into the same item,
+so the cells and the picker always show the same thing."""
 
 from __future__ import annotations
 
@@ -19,13 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fwdesk.core.artwork import print_size
 from fwdesk.core.drafts import DraftItem
 from fwdesk.core.order_rules import check_items
 from fwdesk.ui.tabs.order.order_form import error_label
+from fwdesk.ui.tabs.order.print_file import PrintFilePicker
+from fwdesk.ui.tabs.order.print_file_labels import never_widens, soft_breaks
+from fwdesk.ui.work.jobs import JobRunner
 
 
 class ItemsEditor(QWidget):
-    """The order's lines: SKU, title, quantity; prices come from FinerWorks, not from here."""
+    """The order's lines: SKU, title, quantity, print file; prices come from FinerWorks."""
 
     edited = Signal()
     add_requested = Signal(str, int)
@@ -53,18 +61,27 @@ class ItemsEditor(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(140)
         self.table.cellChanged.connect(self._cell_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.sku = QLineEdit(objectName="addSkuEdit")
-        self.sku.setPlaceholderText("Type a SKU or product code, then Enter")
+        self.sku.setPlaceholderText("SKU or product code")
+        self.sku.setToolTip("Type a SKU or product code, then press Enter")
         self.sku.setAccessibleName("SKU to add")
+        self.sku.setMinimumWidth(
+            self.sku.fontMetrics().horizontalAdvance(self.sku.placeholderText()) + 24
+        )
         self.sku.returnPressed.connect(self._add_typed)
         self.quantity = QSpinBox(objectName="addQuantitySpin")
         self.quantity.setRange(1, 999)
         self.quantity.setAccessibleName("Quantity to add")
         self.add_button = QPushButton("Add item", objectName="addItemButton")
         self.add_button.clicked.connect(self._add_typed)
-        self.remove_button = QPushButton("Remove selected", objectName="removeItemButton")
+        self.remove_button = QPushButton("Remove", objectName="removeItemButton")
+        self.remove_button.setToolTip("Remove the selected items from the order")
+        self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self._remove_selected)
-        self.message = error_label()
+        self.message = never_widens(error_label())
+        self.picker = PrintFilePicker(self._item_at)
+        self.picker.edited.connect(self._picked)
         row = QHBoxLayout()
         row.addWidget(self.sku, 1)
         row.addWidget(self.quantity)
@@ -75,19 +92,32 @@ class ItemsEditor(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.picker)
         self._items: list[DraftItem] = []
         self._prices: dict[str, tuple[str, str]] = {}
+
+    def use_runner(self, runner: JobRunner) -> None:
+        """Where the print file is read in the background (the tab's job runner)."""
+        self.picker.use_runner(runner)
 
     def items(self) -> tuple[DraftItem, ...]:
         return tuple(self._items)
 
     def set_items(self, items: tuple[DraftItem, ...]) -> None:
         self._items = list(items)
+        self.table.clearSelection()
         self._render()
+        codes = [row for row, item in enumerate(items) if print_size(item.sku) is not None]
+        if codes:
+            self.table.selectRow(codes[0])  # its print file shows without a click
 
     def add_item(self, item: DraftItem) -> None:
+        """A new line, selected so that its print file can be given at once; the quantity
+        box goes back to 1 for the next one."""
         self._items.append(item)
         self._render()
+        self.quantity.setValue(1)
+        self.table.selectRow(len(self._items) - 1)
         self.edited.emit()
 
     def set_prices(self, prices: dict[str, tuple[str, str]]) -> None:
@@ -130,6 +160,29 @@ class ItemsEditor(QWidget):
         self._items[row] = item
         self.check()
         self.edited.emit()
+        if row == self.picker.row:
+            self.picker.show_row(row)
+
+    @Slot(int, object)
+    def _picked(self, row: int, item: DraftItem) -> None:
+        """The print-file picker wrote a URL or a pixel size into the item at `row`."""
+        self._items[row] = item
+        self._render()
+        self.check()
+        self.edited.emit()
+        self.picker.show_row(self.picker.row)
+
+    def _item_at(self, row: int) -> DraftItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        rows = self._selected_rows()
+        self.remove_button.setEnabled(bool(rows))
+        self.picker.show_row(rows[0] if len(rows) == 1 else -1)
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectedIndexes()})
 
     @Slot()
     def _add_typed(self) -> None:
@@ -141,15 +194,16 @@ class ItemsEditor(QWidget):
 
     @Slot()
     def _remove_selected(self) -> None:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
-        for row in rows:
+        rows = self._selected_rows()
+        for row in reversed(rows):
             del self._items[row]
         if rows:
+            self.table.clearSelection()
             self._render()
             self.edited.emit()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(soft_breaks(text))
         self.message.setVisible(bool(text))
 
     def check(self) -> dict[str, str]:

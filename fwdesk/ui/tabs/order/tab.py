@@ -113,6 +113,7 @@ class OrderTab(QWidget):
         self.editor.edited.connect(self._edited)
         self.editor.address.said.connect(self._show_result)
         self.skus = SkuChecker(self._service, self)
+        self.editor.items.use_runner(self._service)
         self.editor.items.add_requested.connect(self.skus.check)
         self.skus.said.connect(self.editor.items.show_message)
         self.skus.found.connect(self._sku_found)
@@ -207,6 +208,7 @@ class OrderTab(QWidget):
         self._service = service
         self.session = DraftSession(DraftStore(store), self.session.prefix)
         self.editor.use_source(service, store)
+        self.editor.items.use_runner(service)
         self.quotes.use_service(service)
         self.skus.use_service(service)
         self.submission.use_service(service)
