@@ -68,6 +68,8 @@ class Frame(Model):
     id: int = field(default=0, metadata=REQUIRED)
     name: str = ""
     color: str | None = None
+    frame_class: int | None = field(default=None, metadata={"json": "type"})
+    """The class of moulding; a style takes the classes in its `frame_class_ids`."""
     type_description: str | None = None
     thickness: Decimal | None = None
     depth: Decimal | None = None
@@ -129,6 +131,57 @@ class Price(Model):
     total_price: Decimal = Decimal(0)
     geo_price: Decimal | None = None
     info: str = ""
+
+
+@dataclass(frozen=True)
+class MatWindow(Model):
+    """An opening cut in a mat, in the units of its `FrameConfig`."""
+
+    width: Decimal = Decimal(0)
+    height: Decimal = Decimal(0)
+    window_x: Decimal = Decimal(0)
+    window_y: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class MatLayer(Model):
+    id: int = field(default=0, metadata=REQUIRED)
+    windows: list[MatWindow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GlazingLayer(Model):
+    id: int = field(default=0, metadata=REQUIRED)
+
+
+@dataclass(frozen=True)
+class FrameConfig(Model):
+    """frame_builder's `frame_config` (API.md 2.4): a frame round a print of this size, with
+    its mats and glazing. The same object rides in a framed order item's template."""
+
+    frame_id: int = field(default=0, metadata=REQUIRED)
+    width: Decimal = Decimal(0)
+    height: Decimal = Decimal(0)
+    mats: list[MatLayer] | None = None
+    glazing: GlazingLayer | None = None
+    units: int = 0
+    """0 is inches, the only value the documented sample shows."""
+
+
+@dataclass(frozen=True)
+class FrameBuild(Model):
+    """frame_builder's answer, whose shape API.md does not give: read as the simulator
+    answers it, and tolerant of a missing `valid` when a price came back."""
+
+    valid: bool | None = None
+    info: str = ""
+    price_details: Price | None = None
+    framed_size: Size | None = None
+
+    @property
+    def price(self) -> Price | None:
+        """The framed print's price, or None when FinerWorks would not build it."""
+        return None if self.valid is False else self.price_details
 
 
 @dataclass(frozen=True)

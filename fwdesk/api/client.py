@@ -20,7 +20,9 @@ import httpx
 from fwdesk.api.account import AppInfo, CredentialCheck, PaymentToken, UserAccount
 from fwdesk.api.catalog import (
     Frame,
+    FrameBuild,
     FrameCollection,
+    FrameConfig,
     Glazing,
     Image,
     Mat,
@@ -150,6 +152,7 @@ API_METHODS = (
     "frame_details",
     "list_mats",
     "list_glazing",
+    "frame_builder",
     "get_product_details",
     "get_prices",
     "list_virtual_inventory",
@@ -291,6 +294,13 @@ class FinerWorksClient:
     ) -> list[Glazing]:
         body = drop_none({"id": glazing_id, "product_code": product_code})
         return self._list("list_glazing", body, ("glazing",), Glazing)
+
+    def frame_builder(self, config: FrameConfig, product_code: str | None = None) -> FrameBuild:
+        """Whether FinerWorks can frame the print as `config` says, and at what price; a
+        configuration it cannot build is an answer (`FrameBuild.price` None), not an error."""
+        body = drop_none({"product_code": product_code, "config": config.to_json()})
+        data = self._wire.read("POST", "frame_builder", body=body)
+        return FrameBuild.from_json(data, "frame_builder")
 
     def get_product_details(
         self, items: Iterable[tuple[str, int] | OrderItem]

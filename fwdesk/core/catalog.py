@@ -3,7 +3,7 @@
 A snapshot is downloaded whole (`download_catalog`) and then swapped into SQLite in one
 transaction (`CatalogCache.save`), so a refresh that fails or is cancelled half-way leaves
 the previous catalogue exactly as it was. Download, packed cache and search index are kept in
-this one module (about 420 lines) because the index is built from the packed form and both
+this one module (about 440 lines) because the index is built from the packed form and both
 change together.
 """
 
@@ -81,10 +81,18 @@ class CatalogFilter:
     type_id: int | None = None
     media_id: int | None = None
     min_side: float | None = None
+    """Both sides of the print are at least this, in inches: a shop asking for 16 to 20 wants
+    16 × 20, not a 12 × 16 whose longest side happens to be in range."""
     max_side: float | None = None
+    """Both sides are at most this, in inches."""
     min_price: Decimal | None = None
     max_price: Decimal | None = None
     inventory_only: bool = False
+
+    @property
+    def has_choices(self) -> bool:
+        """Whether anything besides the search text narrows the list."""
+        return replace(self, text="") != CatalogFilter()
 
 
 def narrows(earlier: CatalogFilter, later: CatalogFilter) -> bool:
@@ -101,7 +109,9 @@ class CatalogIndex:
     a keystroke costs one containment test per product and nothing else."""
 
     haystacks: list[str]
-    sides: list[float]
+    longest: list[float]
+    """The longest side of each print, 0 where its size is unknown."""
+    shortest: list[float]
     prices: list[float]
     """-1 where the price is unknown."""
 
@@ -114,6 +124,7 @@ class CatalogIndex:
                 for p in products
             ],
             [p.longest_side for p in products],
+            [min(p.width, p.height) for p in products],
             [float(p.price) if p.price is not None else -1.0 for p in products],
         )
 
@@ -135,11 +146,11 @@ class CatalogIndex:
             rows = [i for i in rows if products[i].media_id == wanted.media_id]
         if wanted.inventory_only:
             rows = [i for i in rows if products[i].in_inventory]
-        sides, prices = self.sides, self.prices
+        longest, shortest, prices = self.longest, self.shortest, self.prices
         if wanted.min_side is not None:
-            rows = [i for i in rows if sides[i] >= wanted.min_side]
+            rows = [i for i in rows if shortest[i] >= wanted.min_side]
         if wanted.max_side is not None:
-            rows = [i for i in rows if sides[i] <= wanted.max_side]
+            rows = [i for i in rows if 0 < longest[i] <= wanted.max_side]
         if wanted.min_price is not None:
             low = float(wanted.min_price)
             rows = [i for i in rows if prices[i] >= low]
@@ -163,7 +174,7 @@ class CatalogSnapshot:
 
     @property
     def index(self) -> CatalogIndex:
-        if self._index is None or len(self._index.sides) != len(self.products):
+        if self._index is None or len(self._index.longest) != len(self.products):
             self._index = CatalogIndex.build(self.products)
         return self._index
 
@@ -313,7 +324,7 @@ _COLUMNS = (
 )
 
 
-BLOB_VERSION = 2
+BLOB_VERSION = 3
 """The packed copy of the product table that makes opening the tab fast; a cache written by
 another version is read from the table instead."""
 BLOB_PART = 2_000
@@ -372,7 +383,13 @@ class CatalogCache:
                 marshal.dumps(
                     tuple(
                         column[at : at + BLOB_PART]
-                        for column in (rows, index.haystacks, index.sides, index.prices)
+                        for column in (
+                            rows,
+                            index.haystacks,
+                            index.longest,
+                            index.shortest,
+                            index.prices,
+                        )
                     )
                 )
                 for at in range(0, len(rows), BLOB_PART)
@@ -393,17 +410,18 @@ class CatalogCache:
             if model is not None:
                 setattr(snapshot, kind, [model.from_json(item) for item in json.loads(text)])
         blob = connection.execute("SELECT data FROM catalog_blob WHERE id = 1").fetchone()
-        rows, haystacks, sides, prices = [], [], [], []
+        rows, haystacks, longest, shortest, prices = [], [], [], [], []
         try:
             version, parts = marshal.loads(blob[0]) if blob else (0, ())
             if version == BLOB_VERSION:
                 for part in parts:
-                    part_rows, part_haystacks, part_sides, part_prices = marshal.loads(part)
-                    rows += part_rows
-                    haystacks += part_haystacks
-                    sides += part_sides
-                    prices += part_prices
-        except (ValueError, EOFError, TypeError):
+                    columns = marshal.loads(part)
+                    rows += columns[0]
+                    haystacks += columns[1]
+                    longest += columns[2]
+                    shortest += columns[3]
+                    prices += columns[4]
+        except (ValueError, EOFError, TypeError, IndexError):
             version = 0
         if version != BLOB_VERSION:
             rows = list(
@@ -414,5 +432,5 @@ class CatalogCache:
             for row in rows
         ]
         if version == BLOB_VERSION:
-            snapshot._index = CatalogIndex(haystacks, sides, prices)
+            snapshot._index = CatalogIndex(haystacks, longest, shortest, prices)
         return snapshot

@@ -57,6 +57,9 @@ class DraftItem:
     sale_price: str | None = None
     """The unit price the customer paid the shop (decimal text), where an import said; never
     sent to FinerWorks."""
+    template: dict[str, Any] | None = None
+    """A frame, mat and glazing as FinerWorks' frame_builder took them (catalog_framing);
+    None for the print alone."""
 
     def to_api(self) -> OrderItem:
         image = None
@@ -72,6 +75,7 @@ class DraftItem:
             product_qty=self.quantity,
             product_title=self.title.strip() or None,
             product_image=image,
+            template=self.template,
         )
 
 

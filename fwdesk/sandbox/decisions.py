@@ -110,6 +110,26 @@ DECISIONS = {
     "inventory library",
     "list_collections payload": "collections",
     "frame_details payload": "frame",
+    "frame_builder": "answers valid, info, price_details (the price model at quantity 1: "
+    "product_price the print, add_frame_price, add_mat_1_price, add_mat_2_price, "
+    "add_glazing_price, total_price their sum), config (as built), framed_size (outside "
+    "inches) and render, always null (render is accepted and ignored); a config that cannot "
+    "be built (no or unknown frame, mat or glazing; a frame class the style does not take; a "
+    "style without framing, mats or glazing; a size outside the frame's or mat's range; an "
+    "unknown product) is valid false with info saying why and price_details null, never a "
+    "refusal; an empty body is valid false too; only wrong field types are HTTP 400",
+    "frame_builder product_code": "a print's code or inventory SKU (they never encode a "
+    "frame): it gives the print's size and style and overrides config.width and height; the "
+    "frame, mats and glazing still come from config; without it, config.width and height are "
+    "the print's size and the print itself is priced at 0",
+    "frame_builder sizes": "units 0 (inches) only, anything else HTTP 400; the first mat "
+    "widens the opening by 2 in on every side, a second by 0.25 in more, at most two; mat "
+    "windows are accepted and not checked; the opening must fit the frame's and each mat's "
+    "min and max in either orientation",
+    "frame_builder prices": "a frame or mat costs its starting_price up to 24 united inches "
+    "(opening width + height) and grows in proportion beyond; glazing its starting_price up "
+    "to 200 square inches of opening, in proportion beyond; get_prices, quotes and submits "
+    "still price a framed order item as its print alone",
     # -- account ------------------------------------------------------------------------------
     "update_user": "null or absent fields unchanged; shipping_preferences up to 3 distinct of "
     "'1'-'4' (numbers read as text), an empty list allowed, anything else 400 "

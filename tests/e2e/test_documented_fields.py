@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -15,6 +16,7 @@ import pytest
 from sample_orders import AUSTIN, inventory_sku, order, product_code
 from sandboxes import DEMO, FAST_RETRY, new_po
 
+from fwdesk.api.catalog import FrameConfig
 from fwdesk.api.client import API_METHODS, FinerWorksClient
 from fwdesk.sandbox.config import SandboxConfig
 from fwdesk.sandbox.core import Sandbox
@@ -59,6 +61,9 @@ def recorded():
             "list_style_types": lambda: api.list_style_types([1]),
             "list_collections": lambda: api.list_collections(),
             "frame_details": lambda: api.frame_details(frame_id),
+            "frame_builder": lambda: api.frame_builder(
+                FrameConfig(frame_id, Decimal(16), Decimal(20)), code
+            ),
             "list_mats": lambda: api.list_mats(),
             "list_glazing": lambda: api.list_glazing(),
             "get_product_details": lambda: api.get_product_details([(code, 2)]),

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
 from fwdesk.core.catalog import CatalogCache
-from fwdesk.ui.tabs.catalog.model import ProductRole
+from fwdesk.ui.tabs.catalog.model import ProductRole, display_name
 
 
 def loaded(window) -> bool:
@@ -83,7 +83,7 @@ def test_detail_shows_the_api_prices_for_each_quantity(demo, qtbot, sandbox):
     product = view.model().index(5, 0).data(ProductRole)
     detail = catalog.detail
     assert detail.objectName() == "productDetail"
-    assert product.name in detail.title.text()
+    assert detail.title.text() == display_name(product)
     detail.quantity.setValue(7)
     qtbot.waitUntil(
         lambda: detail.prices.item(4, 0).text() == "7" and "$" in detail.prices.item(4, 2).text(),

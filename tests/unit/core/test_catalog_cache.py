@@ -45,7 +45,8 @@ def test_the_cache_round_trips_and_survives_reopening(snapshot, tmp_path):
     assert again.collections[0].frames == snapshot.collections[0].frames
     assert again.fetched_at == snapshot.fetched_at
     assert again.index.haystacks == snapshot.index.haystacks
-    assert again.index.sides == snapshot.index.sides
+    assert again.index.longest == snapshot.index.longest
+    assert again.index.shortest == snapshot.index.shortest
     assert again.index.prices == snapshot.index.prices
 
 
@@ -84,7 +85,12 @@ def test_a_failed_save_leaves_the_old_catalogue(snapshot, tmp_path):
     [
         (CatalogFilter(text="metal 24"), lambda p, h: "metal" in h and "24" in h),
         (CatalogFilter(type_id=2), lambda p, h: p.type_id == 2),
-        (CatalogFilter(min_side=20, max_side=30), lambda p, h: 20 <= p.longest_side <= 30),
+        (
+            CatalogFilter(min_side=20, max_side=30),
+            lambda p, h: 20 <= p.width <= 30 and 20 <= p.height <= 30,
+        ),
+        (CatalogFilter(min_side=30), lambda p, h: p.width >= 30 and p.height >= 30),
+        (CatalogFilter(max_side=8), lambda p, h: 0 < p.width <= 8 and 0 < p.height <= 8),
         (
             CatalogFilter(min_price=Decimal(40), max_price=Decimal(60)),
             lambda p, h: 40 <= p.price <= 60,
@@ -100,6 +106,15 @@ def test_filters_match_exactly_the_products_they_describe(snapshot, wanted, chec
     rows = index.matching(snapshot.products, wanted)
     expected = [i for i, p in enumerate(snapshot.products) if check(p, index.haystacks[i])]
     assert rows == expected and rows
+
+
+def test_a_size_range_keeps_prints_whose_sides_are_both_in_it(snapshot):
+    """16 to 20 means 16 × 16 up to 20 × 20: a 12 × 16 print (longest side 16) stays out."""
+    index = snapshot.index
+    rows = index.matching(snapshot.products, CatalogFilter(min_side=16, max_side=20))
+    sizes = {(snapshot.products[i].width, snapshot.products[i].height) for i in rows}
+    assert {(16, 20), (16, 16), (20, 20)} <= sizes
+    assert not sizes & {(12, 16), (16, 12), (16, 24), (11, 14)}
 
 
 def test_typing_on_narrows_the_previous_result(snapshot):

@@ -1,13 +1,15 @@
-"""The selected product in full: what it is, what it can be framed with, and what it costs.
+"""The selected product in full: what it is, how it can be framed, and what it costs.
 
-Prices are always FinerWorks' own answer from `get_prices`, asked for the standard quantities
-and the one typed in; nothing is multiplied locally. When FinerWorks cannot be asked, the
-cached unit price is shown with the date it was fetched.
+Prices are always FinerWorks' own answers: `get_prices` for the print, asked for the standard
+quantities and the one typed in, and for a framed print `frame_builder`'s price of the framing
+of one piece, added once per piece (`framed_rows`); nothing else is computed here. When
+FinerWorks cannot be asked, the cached unit price is shown with the date it was fetched.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPixmap
@@ -22,16 +24,18 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from fwdesk.api.catalog import Price
 from fwdesk.core.catalog import CatalogProduct, CatalogSnapshot
+from fwdesk.core.catalog_framing import PriceRow, framed_rows
 from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
-from fwdesk.core.money import money
+from fwdesk.core.money import UNKNOWN, money
+from fwdesk.ui.tabs.catalog.framing import FramingPicker
+from fwdesk.ui.tabs.catalog.model import display_name
 from fwdesk.ui.work.jobs import Job, JobRunner
 
 STANDARD_QUANTITIES = (1, 2, 5, 10)
@@ -43,23 +47,31 @@ def as_of(moment: datetime | None) -> str:
 
 
 class ProductDetail(QFrame):
-    add_requested = Signal(object, int)
+    add_requested = Signal(object, int, object)
+    """(product, quantity, `Framing` or None for the print alone)."""
 
     def __init__(self, service: JobRunner) -> None:
         super().__init__()
         self.setObjectName("productDetail")
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(320)
         self._service = service
         self._product: CatalogProduct | None = None
         self._snapshot: CatalogSnapshot | None = None
+        self._print_prices: list[Price] | None = None
         self._quantity_timer = QTimer(self, singleShot=True, interval=QUANTITY_DELAY_MS)
         self._quantity_timer.timeout.connect(self._ask_prices)
 
+        self.placeholder = self._placeholder()
+        self.body = QWidget(objectName="detailBody")
         self.image = QLabel(objectName="detailImage")
         self.image.setFixedSize(160, 120)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(objectName="detailTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.sku = QLabel(objectName="detailSku")
         self.sku.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sku.setWordWrap(True)
@@ -67,14 +79,8 @@ class ProductDetail(QFrame):
         self.description.setWordWrap(True)
         self.facts = QLabel(objectName="detailFacts")
         self.facts.setWordWrap(True)
-        self.framing = QLabel(objectName="detailFraming")
-        self.framing.setWordWrap(True)
-        self.frames = QTreeWidget(objectName="detailFrames")
-        self.frames.setHeaderLabels(["Framing option", "Colour", "From"])
-        self.frames.setAccessibleName("Frames, mats and glazing for this product")
-        self.frames.setRootIsDecorated(True)
-        self.frames.setMaximumHeight(150)
-        self.frames.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.framing = FramingPicker(service)
+        self.framing.changed.connect(self._framing_changed)
 
         self.prices = QTableWidget(len(STANDARD_QUANTITIES) + 1, 3, objectName="detailPriceTable")
         self.prices.setHorizontalHeaderLabels(["Quantity", "Per item", "Total"])
@@ -83,7 +89,13 @@ class ProductDetail(QFrame):
         self.prices.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.prices.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prices.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.prices.setFixedHeight(self.prices.verticalHeader().defaultSectionSize() * 6 + 6)
+        row_height = self.prices.fontMetrics().lineSpacing() + 10
+        self.prices.verticalHeader().setDefaultSectionSize(row_height)
+        self.prices.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header_height = self.prices.horizontalHeader().sizeHint().height()
+        frame = 2 * self.prices.frameWidth()
+        self.prices.setFixedHeight(header_height + row_height * self.prices.rowCount() + frame)
+        self.prices.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.prices.setAccessibleName("Prices by quantity")
         self.price_note = QLabel(objectName="detailPriceNote")
         self.price_note.setWordWrap(True)
@@ -93,9 +105,9 @@ class ProductDetail(QFrame):
         self.quantity.setRange(1, 999)
         self.quantity.setAccessibleName("Quantity")
         self.quantity.valueChanged.connect(self._quantity_changed)
-        self.add_button = QPushButton("&Add to order", objectName="addToOrderButton")
+        self.add_button = QPushButton("A&dd to order", objectName="addToOrderButton")
         self.add_button.setDefault(True)
-        self.add_button.clicked.connect(self._add)
+        self.add_button.clicked.connect(self.request_add)
         quantity_label = QLabel("&Quantity")
         quantity_label.setBuddy(self.quantity)
         order_row = QHBoxLayout()
@@ -109,27 +121,47 @@ class ProductDetail(QFrame):
         header.addWidget(self.title, 0, 1)
         header.addWidget(self.sku, 1, 1)
         header.setColumnStretch(1, 1)
-        self.empty = QLabel("Select a product to see its details and prices.")
-        self.empty.setProperty("role", "hint")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(header)
+        for widget in (self.facts, self.description, self.framing, self.prices, self.price_note):
+            body.addWidget(widget)
+        body.addLayout(order_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.empty)
-        layout.addLayout(header)
-        for widget in (self.facts, self.description, self.framing, self.frames):
-            layout.addWidget(widget)
-        for widget in (self.prices, self.price_note):
-            layout.addWidget(widget)
-        layout.addLayout(order_row)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.body)
         layout.addStretch(1)
-        self._body = [self.image, self.title, self.sku, self.facts, self.description]
-        self._body += [self.framing, self.frames, self.prices, self.price_note]
-        self._body += [self.quantity, self.add_button]
         self.show_product(None, None)
+
+    @staticmethod
+    def _placeholder() -> QWidget:
+        """What the pane says before anything is chosen: where to start, nothing to fill in."""
+        placeholder = QWidget(objectName="detailPlaceholder")
+        heading = QLabel("No product selected", objectName="detailPlaceholderTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel(
+            "Choose a product in the list to see its prices and how it can be framed. "
+            "Double-click one to add it to the order.",
+            objectName="detailPlaceholderHint",
+        )
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setProperty("role", "hint")
+        layout = QVBoxLayout(placeholder)
+        layout.setContentsMargins(12, 48, 12, 12)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        return placeholder
 
     def use_service(self, service: JobRunner) -> None:
         self._service = service
+        self.framing.use_service(service)
 
     @property
     def product(self) -> CatalogProduct | None:
@@ -140,12 +172,12 @@ class ProductDetail(QFrame):
     ) -> None:
         self._product = product
         self._snapshot = snapshot
-        self.empty.setVisible(product is None)
-        for widget in self._body:
-            widget.setVisible(product is not None)
+        self._print_prices = None
+        self.placeholder.setVisible(product is None)
+        self.body.setVisible(product is not None)
         if product is None:
             return
-        self.title.setText(f"<b>{product.name}</b>")
+        self.title.setText(display_name(product))
         kind = "Saved product" if product.in_inventory else "Product code"
         self.sku.setText(f"{kind}: {product.sku}")
         facts = [f"<b>Size</b> {product.size_text}" if product.size_text else ""]
@@ -154,77 +186,71 @@ class ProductDetail(QFrame):
         facts += [f"<b>Type</b> {product.type_name}" if product.type_name else ""]
         self.facts.setText(" &nbsp;·&nbsp; ".join(f for f in facts if f))
         self.description.setText(product.description)
-        self.framing.setText(self._framing_text(product))
-        self._fill_frames(product)
         self.image.setVisible(bool(product.thumbnail_url))
         self.image.clear()
-        self._show_cached_prices()
+        self.framing.show_product(product, snapshot)
+        fetched = snapshot.fetched_at if snapshot else None
+        self.price_note.setText(
+            f"Asking FinerWorks for current prices… Catalogue price {money(product.price)} "
+            f"each, as of {as_of(fetched)}."
+        )
         self._ask_prices()
 
     def show_image(self, url: str, pixmap: QPixmap) -> None:
         if self._product is not None and self._product.thumbnail_url == url:
             self.image.setPixmap(pixmap)
 
-    def _framing_text(self, product: CatalogProduct) -> str:
-        style = self._snapshot.style(product.style_id) if self._snapshot else None
-        if style is None or not style.can_frame:
-            return "This style is sold unframed."
-        names = [c.name for c in self._snapshot.collections] if self._snapshot else []
-        extras = [
-            name for flag, name in ((style.can_mat, "mats"), (style.can_glaze, "glazing")) if flag
-        ]
-        text = f"Can be framed: {', '.join(names)}" if names else "Can be framed."
-        return text + (f"; with {' and '.join(extras)}." if extras else ".")
-
-    def _fill_frames(self, product: CatalogProduct) -> None:
-        """Frames by collection, then mats and glazing, each with its starting price."""
-        self.frames.clear()
-        style = self._snapshot.style(product.style_id) if self._snapshot else None
-        if style is None or not style.can_frame or self._snapshot is None:
-            self.frames.hide()
-            return
-        for collection in self._snapshot.collections:
-            parent = QTreeWidgetItem([collection.name, "", money(collection.starting_price)])
-            for frame in collection.frames:
-                parent.addChild(
-                    QTreeWidgetItem([frame.name, frame.color or "", money(frame.starting_price)])
-                )
-            self.frames.addTopLevelItem(parent)
-        extras = [(style.can_mat, "Mats", self._snapshot.mats)]
-        extras.append((style.can_glaze, "Glazing", self._snapshot.glazing))
-        for allowed, title, options in extras:
-            if allowed and options:
-                parent = QTreeWidgetItem([title, "", ""])
-                for option in options:
-                    colour = getattr(option, "color", None) or ""
-                    parent.addChild(
-                        QTreeWidgetItem([option.name, colour, money(option.starting_price)])
-                    )
-                self.frames.addTopLevelItem(parent)
-        self.frames.show()
-
     # -- prices ---------------------------------------------------------------------------
 
     def _quantities(self) -> list[int]:
         return [*STANDARD_QUANTITIES, self.quantity.value()]
 
-    def _show_cached_prices(self) -> None:
+    def _render_prices(self) -> None:
+        """The table and its note from what FinerWorks has answered so far."""
         product = self._product
         assert product is not None
+        framing, framing_price = self.framing.framing, self.framing.price
+        rows: list[PriceRow] | None = None
+        if self._print_prices is not None and framing is None:
+            rows = [
+                PriceRow(p.product_qty, p.product_price, p.total_price) for p in self._print_prices
+            ]
+        elif self._print_prices is not None and framing_price is not None:
+            rows = framed_rows(self._print_prices, framing_price)
+        waiting = UNKNOWN if self.framing.refused else "…"
         for row, quantity in enumerate(self._quantities()):
-            self._set_row(row, quantity, None, None)
-        fetched = self._snapshot.fetched_at if self._snapshot else None
-        self.price_note.setText(
-            f"Asking FinerWorks for current prices… Catalogue price {money(product.price)} "
-            f"each, as of {as_of(fetched)}."
-        )
+            if rows is not None and row < len(rows):
+                self._set_row(row, rows[row].quantity, rows[row].unit, rows[row].total)
+            else:
+                self._set_row(row, quantity, None, None, waiting)
+        if self._print_prices is None:
+            return
+        if framing is None:
+            self.price_note.setText("Current prices from FinerWorks, in US dollars.")
+        elif framing_price is not None:
+            self.price_note.setText(
+                "Current prices from FinerWorks, in US dollars, for the framed print."
+            )
+        else:
+            self.price_note.setText(
+                f"The print alone costs {money(self._print_prices[0].product_price)} each."
+            )
 
-    def _set_row(self, row: int, quantity: int, unit: object, total: object) -> None:
+    def _set_row(
+        self,
+        row: int,
+        quantity: int,
+        unit: Decimal | None,
+        total: Decimal | None,
+        waiting: str = "…",
+    ) -> None:
+        """`waiting` stands in for a price still being asked for, or "—" for one that will
+        not come."""
         typed = row == len(STANDARD_QUANTITIES)
         cells = [
             f"{quantity}",
-            "…" if unit is None else money(unit),
-            "…" if total is None else money(total),
+            waiting if unit is None else money(unit),
+            waiting if total is None else money(total),
         ]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
@@ -261,9 +287,8 @@ class ProductDetail(QFrame):
     def _prices_arrived(self, sku: str, prices: list[Price]) -> None:
         if self._product is None or self._product.sku != sku:
             return
-        for row, price in enumerate(prices[: len(self._quantities())]):
-            self._set_row(row, price.product_qty, price.product_price, price.total_price)
-        self.price_note.setText("Current prices from FinerWorks, in US dollars.")
+        self._print_prices = prices[: len(self._quantities())]
+        self._render_prices()
 
     def _prices_failed(self, error: Exception) -> None:
         product = self._product
@@ -275,10 +300,22 @@ class ProductDetail(QFrame):
             f"{money(product.price)} each on {as_of(fetched)}; totals need a connection."
         )
 
+    # -- adding ---------------------------------------------------------------------------
+
     @Slot()
-    def _add(self) -> None:
+    def _framing_changed(self) -> None:
+        framed = self.framing.framing is not None
+        self.add_button.setText("A&dd framed print to order" if framed else "A&dd to order")
+        self.add_button.setEnabled(self.framing.orderable)
         if self._product is not None:
-            self.add_requested.emit(self._product, self.quantity.value())
+            self._render_prices()
+
+    @Slot()
+    def request_add(self) -> None:
+        """Adds the product as chosen; a framing FinerWorks has not priced is never dropped
+        silently: the button is off and the picker says why."""
+        if self._product is not None and self.framing.orderable:
+            self.add_requested.emit(self._product, self.quantity.value(), self.framing.framing)
 
 
 def _prices(context: JobContext, asked: list[tuple[str, int]]) -> list[Price]:

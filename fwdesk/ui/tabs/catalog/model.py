@@ -5,6 +5,7 @@ asks for the rows it shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -14,9 +15,19 @@ from fwdesk.core.catalog import CatalogFilter, CatalogIndex, CatalogProduct, nar
 from fwdesk.core.money import money
 from fwdesk.ui.widgets.table_model import FilteredTableModel, Index
 
-COLUMNS = ("Product", "Type", "Media", "Size", "Price")
-PRICE_COLUMN = 4
+COLUMNS = ("Product", "Size", "Price")
+"""No type or media columns: every product's name already says both, and the room they took
+is what lets the full name show."""
+SIZE_COLUMN = 1
+PRICE_COLUMN = 2
 ProductRole = Qt.ItemDataRole.UserRole + 1
+_UNBROKEN_SIZE = re.compile(r"(?<=\d) (?=[×x] \d)|(?<=[×x]) (?=\d)|(?<=\d) (?=in\b)")
+"""The spaces inside "16 × 20 in"."""
+
+
+def display_name(product: CatalogProduct) -> str:
+    """The name as shown where it wraps: never with its size split across two lines."""
+    return _UNBROKEN_SIZE.sub("\u00a0", product.name)
 
 
 class CatalogModel(FilteredTableModel):
@@ -25,7 +36,7 @@ class CatalogModel(FilteredTableModel):
     def __init__(self, thumbnail: Callable[[str], QIcon | None] | None = None) -> None:
         super().__init__()
         self._products: list[CatalogProduct] = []
-        self._index = CatalogIndex([], [], [])
+        self._index = CatalogIndex([], [], [], [])
         self._keys: dict[int, list] = {}
         self._matched: list[int] = []
         """The filter's result in catalogue order, kept to narrow the next keystroke's."""
@@ -86,7 +97,7 @@ class CatalogModel(FilteredTableModel):
             return product
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PRICE_COLUMN:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return f"{product.name}\n{product.sku}"
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and product.thumbnail_url:
             return self._thumbnail(product.thumbnail_url) if self._thumbnail else None
@@ -95,12 +106,8 @@ class CatalogModel(FilteredTableModel):
     @staticmethod
     def _text(product: CatalogProduct, column: int) -> str:
         if column == 0:
-            return product.name
-        if column == 1:
-            return product.type_name
-        if column == 2:
-            return product.media_name
-        if column == 3:
+            return display_name(product)
+        if column == SIZE_COLUMN:
             return product.size_text
         return money(product.price)
 
@@ -129,9 +136,9 @@ class CatalogModel(FilteredTableModel):
         if keys is None:
             if column == PRICE_COLUMN:
                 keys = self._index.prices
-            elif column == 3:
-                keys = self._index.sides
+            elif column == SIZE_COLUMN:
+                keys = self._index.longest
             else:
-                keys = [self._text(p, column).lower() for p in self._products]
+                keys = [p.name.lower() for p in self._products]
             self._keys[column] = keys
         return keys

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,17 +39,29 @@ from fwdesk.core.jobs import JobContext
 from fwdesk.core.messages import explain
 from fwdesk.core.store import Store
 from fwdesk.ui.tabs.catalog.detail import ProductDetail, as_of
-from fwdesk.ui.tabs.catalog.model import CatalogModel, ProductRole
+from fwdesk.ui.tabs.catalog.model import PRICE_COLUMN, SIZE_COLUMN, CatalogModel, ProductRole
 from fwdesk.ui.tabs.catalog.thumbnails import Thumbnails
 from fwdesk.ui.work import collector
 from fwdesk.ui.work.jobs import Clash, Job, JobRunner
 from fwdesk.ui.work.lanes import Priority
 
 ANY = "Any"
+SIZE_LABEL = "&Both sides (in)"
+SIZE_RULE = (
+    "Shows prints whose width and height are both within this range, in inches: 16 to 20 "
+    "shows 16 × 16, 16 × 20 and 20 × 20, but not 12 × 16 or 16 × 24."
+)
+NAME_LINES = 2
+"""Lines of the Product column: enough for the full name at the narrowest window, so rows
+that differ only in style or size at the end of the name can be told apart."""
+MIN_LIST_WIDTH = 560
+"""The list is never dragged narrower than this: its Product column then still holds the
+longest demo names in two lines, beside a thumbnail."""
 
 
 class CatalogTab(QWidget):
-    add_to_order = Signal(object, int)
+    add_to_order = Signal(object, int, object)
+    """(product, quantity, `Framing` or None): what the detail pane's Add button asks for."""
 
     def __init__(self, service: JobRunner, store: Store, thumbnails: Thumbnails) -> None:
         super().__init__()
@@ -72,27 +85,33 @@ class CatalogTab(QWidget):
         self.search.textChanged.connect(self._filter_changed)
         self.type_filter = self._combo("catalogTypeFilter", "Product type")
         self.media_filter = self._combo("catalogMediaFilter", "Media")
-        self.min_side = self._spin("catalogSizeMin", "Smallest longest side, inches", 0, 120)
-        self.max_side = self._spin("catalogSizeMax", "Largest longest side, inches", 0, 120)
+        self.min_side = self._spin("catalogSizeMin", "Both sides at least, inches", 0, 120)
+        self.max_side = self._spin("catalogSizeMax", "Both sides at most, inches", 0, 120)
         self.min_price = self._money("catalogPriceMin", "Lowest price")
         self.max_price = self._money("catalogPriceMax", "Highest price")
-        self.inventory_only = QCheckBox("Saved products only", objectName="catalogInventoryOnly")
+        self.inventory_only = QCheckBox("&Saved products only", objectName="catalogInventoryOnly")
         self.inventory_only.toggled.connect(self._filter_changed)
 
+        searching = QHBoxLayout()
+        searching.addWidget(self.search, 1)
+        searching.addWidget(self.inventory_only)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for label, widget in (("Type", self.type_filter), ("Media", self.media_filter)):
+        for label, widget in (("T&ype", self.type_filter), ("&Media", self.media_filter)):
             filters.addWidget(self._label(label, widget))
             filters.addWidget(widget, 1)
-        filters.addWidget(self._label("Size (in)", self.min_side))
+        size_label = self._label(SIZE_LABEL, self.min_side)
+        for widget in (size_label, self.min_side, self.max_side):
+            widget.setToolTip(SIZE_RULE)
+        filters.addSpacing(8)
+        filters.addWidget(size_label)
         filters.addWidget(self.min_side)
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.max_side)
-        filters.addWidget(self._label("Price ($)", self.min_price))
+        filters.addSpacing(8)
+        filters.addWidget(self._label("&Price ($)", self.min_price))
         filters.addWidget(self.min_price)
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.max_price)
-        filters.addWidget(self.inventory_only)
 
         self.count = QLabel(objectName="catalogCount")
         self.freshness = QLabel(objectName="catalogFreshness")
@@ -124,19 +143,24 @@ class CatalogTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(30)
+        lines = self.view.fontMetrics().lineSpacing() * NAME_LINES
+        self.view.verticalHeader().setDefaultSectionSize(lines + 10)
         self.view.setIconSize(QSize(36, 26))
+        self.view.setMinimumWidth(MIN_LIST_WIDTH)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, width in ((1, 120), (2, 160), (3, 90), (4, 80)):
+        for column, width in ((SIZE_COLUMN, 84), (PRICE_COLUMN, 80)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(self._double_clicked)
+        self.list_stack = QStackedWidget(objectName="catalogListStack")
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self._no_match_page())
 
         self.detail = ProductDetail(self._service)
         self.detail.add_requested.connect(self.add_to_order)
@@ -146,17 +170,34 @@ class CatalogTab(QWidget):
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter()
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.list_stack)
         splitter.addWidget(detail_scroll)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 460])
+        splitter.setSizes([780, 440])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(searching)
         layout.addLayout(filters)
         layout.addLayout(status)
         layout.addWidget(splitter, 1)
+
+    def _no_match_page(self) -> QWidget:
+        """Shown instead of an empty table: what matched nothing, and the way back."""
+        page = QWidget(objectName="catalogNoMatchPage")
+        self.no_match = QLabel(objectName="catalogNoMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reset_button = QPushButton("Reset fi&lters", objectName="catalogResetFilters")
+        self.reset_button.clicked.connect(self.reset_filters)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.no_match)
+        layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox(objectName=name)
@@ -204,7 +245,7 @@ class CatalogTab(QWidget):
         snapshot = CatalogCache(self._store).load()
         if snapshot is None:
             self._snapshot = None
-            self.model.set_products([], CatalogIndex([], [], []))
+            self.model.set_products([], CatalogIndex([], [], [], []))
             self._fill_filters()
             self._update_counts()
             self.freshness.setText("No catalogue downloaded yet.")
@@ -259,11 +300,33 @@ class CatalogTab(QWidget):
         if row is not None:
             self.view.selectRow(row)
 
+    @Slot()
+    def reset_filters(self) -> None:
+        """Back to the whole catalogue, in one filtering pass rather than one per control."""
+        controls = (self.search, self.type_filter, self.media_filter, self.inventory_only)
+        spins = (self.min_side, self.max_side, self.min_price, self.max_price)
+        for control in (*controls, *spins):
+            control.blockSignals(True)
+        self.search.clear()
+        self.type_filter.setCurrentIndex(0)
+        self.media_filter.setCurrentIndex(0)
+        self.inventory_only.setChecked(False)
+        for spin in spins:
+            spin.setValue(spin.minimum())
+        for control in (*controls, *spins):
+            control.blockSignals(False)
+        self._filter_changed()
+        self.search.setFocus()
+
     def _update_counts(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         self.count.setText(
             f"{total:,} products" if shown == total else f"{shown:,} of {total:,} products"
         )
+        nothing = total > 0 and shown == 0
+        if nothing:
+            self.no_match.setText(no_match_text(self.current_filter()))
+        self.list_stack.setCurrentIndex(1 if nothing else 0)
 
     # -- selection ------------------------------------------------------------------------
 
@@ -282,8 +345,7 @@ class CatalogTab(QWidget):
 
     @Slot()
     def _double_clicked(self) -> None:
-        if self.detail.product is not None:
-            self.add_to_order.emit(self.detail.product, self.detail.quantity.value())
+        self.detail.request_add()
 
     @Slot(str)
     def _thumbnail_ready(self, url: str) -> None:
@@ -355,6 +417,15 @@ class CatalogTab(QWidget):
     @property
     def refreshing(self) -> bool:
         return self._refresh is not None and self._refresh.live
+
+
+def no_match_text(wanted: CatalogFilter) -> str:
+    text = wanted.text.strip()
+    if text and wanted.has_choices:
+        return f"No products match “{text}” with the filters chosen."
+    if text:
+        return f"No products match “{text}”."
+    return "No products match the filters chosen."
 
 
 def _refresh(context: JobContext, store: Store) -> CatalogSnapshot:
