@@ -27,6 +27,9 @@ DEMO_SPEED = 600.0
 """In demo mode a day of production passes in under two and a half minutes."""
 DEMO_URL = "http://simulator.fwdesk.invalid/v3/"
 DEMO_KEYS = Credentials("demo", "demo", public=True)
+DEMO_KEY = "demo"
+SANDBOX_KEY_PREFIX = "sandbox-"
+"""Keys of demo mode's databases: the built-in simulator's, and one per simulator URL."""
 
 Sleep = Callable[[float], None]
 
@@ -38,7 +41,7 @@ class Connection:
     base_url: str
     client_factory: Callable[[Sleep], FinerWorksClient]
     account: Account | None = None
-    key: str = "demo"
+    key: str = DEMO_KEY
     """Names this connection's local database: each account keeps its own cache and orders."""
 
     @property
@@ -87,7 +90,11 @@ def sandbox_url(url: str) -> Connection:
         return FinerWorksClient(DEMO_KEYS, url, transport=AbortableTransport(), sleep=sleep)
 
     return Connection(
-        Mode.DEMO, f"FinerWorks simulator at {url}", url, factory, key=f"sandbox-{_digest(url)}"
+        Mode.DEMO,
+        f"FinerWorks simulator at {url}",
+        url,
+        factory,
+        key=f"{SANDBOX_KEY_PREFIX}{_digest(url)}",
     )
 
 
@@ -108,6 +115,11 @@ def finerworks(account: Account, credentials: Credentials) -> Connection:
         account,
         key=f"account-{_digest(account.name)}",
     )
+
+
+def is_demo_key(key: str) -> bool:
+    """Whether the database this key names (its file name) holds demo mode's orders only."""
+    return key == DEMO_KEY or key.startswith(SANDBOX_KEY_PREFIX)
 
 
 def _digest(text: str) -> str:

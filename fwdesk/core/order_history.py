@@ -1,5 +1,6 @@
 """The account's orders as the shop follows them: what FinerWorks last said about each one,
-and when each status was first seen (FinerWorks reports only the current one).
+when each status was first seen (FinerWorks reports only the current one), and the shop's own
+facts FinerWorks never returns (the gift message sent, a note kept here).
 
 Fed from three sources: orders this app placed, `list_orders` (everything on the account),
 and `fetch_order_status` polls of the open ones. Status changes come back to the caller so
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from fwdesk.api.orders import OrderStatus, Receipt, StatusDefinition
-from fwdesk.core import order_status
+from fwdesk.core import order_status, shop_time
 from fwdesk.core.drafts import Draft
 from fwdesk.core.order_status import SUBMITTED_LABEL, Meaning
 from fwdesk.core.store import Store
@@ -41,6 +42,18 @@ class TrackedOrder:
     sale_total: Decimal | None = None
     """What the customer paid the shop, where the import said; beside FinerWorks' charge it
     is the shop's margin."""
+    note: str = ""
+    """The shop's own note, kept on this computer only and never sent to FinerWorks."""
+    demo: bool = False
+    """Placed in demo mode: the simulator's order, whatever its test_mode says."""
+
+    @property
+    def mode(self) -> str:
+        """What placing it did: "demo" (the simulator), "test" (accepted, never printed or
+        billed) or "live"."""
+        if self.demo:
+            return "demo"
+        return "test" if self.test_mode else "live"
 
     @property
     def margin(self) -> Decimal | None:
@@ -75,9 +88,45 @@ class StatusChange:
         return order_status.is_noteworthy(self.before_id, self.after_id)
 
 
+SHOP_FACTS = ("gift_message",)
+"""Detail keys only this desk knows (list_orders does not return them): kept when FinerWorks'
+newer facts replace the rest of an order's detail."""
+
+
+def search_text(tracked: TrackedOrder) -> str:
+    """What a search of the Orders tab looks in, lower-cased: who and where the order goes,
+    its PO and the shop's own reference, the note, and the status."""
+    recipient = tracked.detail.get("recipient") or {}
+    where = (
+        str(recipient.get(key) or "")
+        for key in (
+            "company_name",
+            "address_1",
+            "address_2",
+            "address_3",
+            "city",
+            "state_code",
+            "province",
+            "zip_postal_code",
+        )
+    )
+    words = (
+        tracked.order_po,
+        tracked.reference,
+        tracked.customer,
+        *where,
+        tracked.note,
+        tracked.status_label,
+        tracked.meaning.stage.title,
+    )
+    return " ".join(w for w in words if w).lower()
+
+
 class OrderHistory:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, demo: bool = False) -> None:
+        """`demo`: the store is demo mode's own, so every order in it is a demo order."""
         self.store = store
+        self.demo = demo
 
     def set_definitions(self, definitions: Iterable[StatusDefinition]) -> None:
         """FinerWorks' labels by status id: ids are stable, labels may be reworded."""
@@ -106,7 +155,7 @@ class OrderHistory:
         with self.store.transaction() as tx:
             for receipt in receipts:
                 known = tx.execute(
-                    "SELECT status_id, status_label FROM orders WHERE order_po = ?",
+                    "SELECT status_id, status_label, detail FROM orders WHERE order_po = ?",
                     (receipt.order_po,),
                 ).fetchone()
                 label = receipt.order_status_label or receipt.order_status or ""
@@ -127,7 +176,10 @@ class OrderHistory:
                     "totals": totals.to_json() if totals else None,
                     "shipments": [asdict(s) for s in receipt.shipments],
                     "shipping_method": receipt.shipping_method,
+                    "shipping_code": receipt.shipping_code,
                 }
+                if known:
+                    detail.update(_shop_facts(json.loads(known[2])))
                 tx.execute(
                     "INSERT INTO orders (order_po, order_id, confirmation_id, order_guid, "
                     "customer, placed_at, item_count, grand_total, status_id, status_label, "
@@ -166,19 +218,35 @@ class OrderHistory:
         with self.store.transaction() as tx:
             for draft in drafts:
                 recipient = draft.recipient
+                shop = {"gift_message": (draft.gift_message or "").strip() or None}
+                known = tx.execute(
+                    "SELECT detail FROM orders WHERE order_po = ?", (draft.order_po,)
+                ).fetchone()
+                if known:
+                    # FinerWorks listed it first: its facts stay, the shop's are added
+                    tx.execute(
+                        "UPDATE orders SET reference = ?, sale_total = ?, detail = ? "
+                        "WHERE order_po = ?",
+                        (
+                            draft.reference,
+                            draft.sale_total,
+                            json.dumps({**json.loads(known[0]), **shop}, default=str),
+                            draft.order_po,
+                        ),
+                    )
+                    continue
                 detail = {
                     "recipient": recipient.to_json(),
                     "items": [i.to_api().to_json() for i in draft.items],
                     "totals": None,
                     "shipments": [],
+                    "shipping_code": draft.shipping_code,
+                    **shop,
                 }
                 tx.execute(
                     "INSERT INTO orders (order_po, order_id, confirmation_id, customer, "
                     "placed_at, item_count, status_label, test_mode, detail, updated_at, "
-                    "reference, sale_total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                    # FinerWorks may have listed it first: its facts stay, the shop's are added
-                    "ON CONFLICT (order_po) DO UPDATE SET reference = excluded.reference, "
-                    "sale_total = excluded.sale_total",
+                    "reference, sale_total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         draft.order_po,
                         draft.order_id,
@@ -194,6 +262,19 @@ class OrderHistory:
                         draft.sale_total,
                     ),
                 )
+
+    def set_note(self, order_po: str, note: str) -> None:
+        """The shop's note on one order, as typed (a few hundred bytes, written at once)."""
+        with self.store.transaction() as tx:
+            tx.execute("UPDATE orders SET note = ? WHERE order_po = ?", (note, order_po))
+
+    def knows(self, order_po: str) -> bool:
+        row = (
+            self.store.connection()
+            .execute("SELECT 1 FROM orders WHERE order_po = ?", (order_po,))
+            .fetchone()
+        )
+        return row is not None
 
     def apply_statuses(
         self, statuses: Iterable[OrderStatus], seen_at: str | None = None
@@ -238,18 +319,18 @@ class OrderHistory:
 
     def orders(self, only: Sequence[str] | None = None) -> list[TrackedOrder]:
         """Every order, newest first; or just those under the POs `only` names (a few just
-        placed, read without reading thousands)."""
+        placed, read without reading thousands). Newest by the instant, not the text: the
+        stamps FinerWorks writes (Central time) and this desk writes (UTC) sort apart."""
         labels = self.labels()
         where, args = "", ()
         if only is not None:
             where, args = f"WHERE order_po IN ({', '.join('?' * len(only))})", tuple(only)
         rows = self.store.connection().execute(
             "SELECT order_po, order_id, customer, placed_at, item_count, grand_total, status_id, "
-            f"status_label, test_mode, detail, reference, sale_total FROM orders {where} "
-            "ORDER BY placed_at DESC, order_po DESC",
+            f"status_label, test_mode, detail, reference, sale_total, note FROM orders {where}",
             args,
         )
-        return [
+        tracked = [
             TrackedOrder(
                 po,
                 order_id,
@@ -263,6 +344,8 @@ class OrderHistory:
                 json.loads(detail),
                 reference,
                 None if sale is None else Decimal(sale),
+                note,
+                self.demo,
             )
             for (
                 po,
@@ -277,8 +360,12 @@ class OrderHistory:
                 detail,
                 reference,
                 sale,
+                note,
             ) in rows
         ]
+        tracked.sort(key=lambda o: o.order_po, reverse=True)
+        tracked.sort(key=_placed_instant, reverse=True)  # stable: a tie keeps the higher PO first
+        return tracked
 
     def open_pos(self) -> list[str]:
         return [o.order_po for o in self.orders() if not o.finished]
@@ -296,6 +383,16 @@ class OrderHistory:
             (order_status.display_label(status_id, labels, label), seen)
             for status_id, label, seen in rows
         ]
+
+
+def _placed_instant(tracked: TrackedOrder) -> float:
+    """Epoch seconds of the placing; an undated order sorts as the oldest."""
+    placed = shop_time.moment(tracked.placed_at)
+    return placed.timestamp() if placed else float("-inf")
+
+
+def _shop_facts(detail: dict) -> dict:
+    return {key: detail[key] for key in SHOP_FACTS if detail.get(key)}
 
 
 def _event(tx: sqlite3.Connection, order_po: str, status_id: int, label: str, seen: str) -> None:

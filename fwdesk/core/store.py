@@ -120,6 +120,10 @@ MIGRATIONS = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 8: the shop's own note on each order, kept here and never sent
+    """
+    ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sample_orders import order
 from sandboxes import inprocess_client, new_po
@@ -125,3 +127,86 @@ def test_orders_placed_here_are_listed_before_finerworks_lists_them(world, tmp_p
     [listed] = history.orders()
     assert (listed.order_po, listed.order_id, listed.item_count) == (draft.order_po, 5550001, 2)
     assert listed.status_label == "Submitted" and listed.customer == "Marisol Quintero"
+
+
+def placed_here(history, sku, **content):
+    from sample_orders import AUSTIN
+
+    from fwdesk.core.drafts import SUBMITTED, DraftItem, DraftStore
+
+    drafts = DraftStore(history.store)
+    content.setdefault("recipient", AUSTIN)
+    draft = drafts.create(items=(DraftItem(sku, 1),), shipping_code="SD", **content)
+    drafts.mark([draft.id], SUBMITTED, ids={draft.id: (5550002, 8880002)})
+    return drafts.get(draft.id)
+
+
+def test_the_gift_message_sent_stays_when_finerworks_lists_the_order(world):
+    api, _clock, sku, history = world
+    draft = placed_here(history, sku, gift_message="Happy housewarming!")
+    history.record_placed([draft])
+    api.submit_orders([order(draft.order_po, sku)])
+    history.record_receipts(api.iter_orders(order_pos=[draft.order_po]))
+    [listed] = history.orders()
+    assert listed.grand_total, "FinerWorks' facts arrived"
+    assert listed.detail["gift_message"] == "Happy housewarming!"
+
+
+def test_the_gift_message_is_added_to_an_order_finerworks_listed_first(world):
+    api, _clock, sku, history = world
+    draft = placed_here(history, sku, gift_message="For Ana")
+    api.submit_orders([order(draft.order_po, sku)])
+    history.record_receipts(api.iter_orders(order_pos=[draft.order_po]))
+    history.record_placed([draft])
+    [listed] = history.orders()
+    assert listed.detail["gift_message"] == "For Ana" and listed.grand_total
+
+
+def test_a_note_is_kept_through_refreshes_and_searched(world):
+    api, _clock, sku, history = world
+    from fwdesk.core.order_history import search_text
+
+    po = new_po("N")
+    api.submit_orders([order(po, sku)])
+    history.record_receipts(api.iter_orders(order_pos=[po]))
+    history.set_note(po, "Customer asked for a matte finish")
+    history.record_receipts(api.iter_orders(order_pos=[po]))
+    [listed] = history.orders()
+    assert listed.note == "Customer asked for a matte finish"
+    found = search_text(listed)
+    for word in ("matte", "austin", "lantern lane", "78701", po.lower(), "marisol"):
+        assert word in found, word
+
+
+def test_the_shops_reference_is_searched():
+    from fwdesk.core.order_history import TrackedOrder, search_text
+
+    tracked = TrackedOrder("SHOP-1", 1, "Ann", "", 1, None, 3, "Order Received", False, {}, "#1001")
+    assert "#1001" in search_text(tracked)
+
+
+def test_newest_first_by_the_instant_whatever_the_offset(world):
+    _api, _clock, _sku, history = world
+    with history.store.transaction() as tx:
+        for po, placed in (
+            ("EARLY", "2026-11-20T19:00:00+00:00"),  # 19:00 UTC, written by this desk
+            ("LATE", "2026-11-20T14:00:00-06:00"),  # 20:00 UTC, written by FinerWorks
+            ("UNDATED", ""),
+        ):
+            tx.execute(
+                "INSERT INTO orders (order_po, placed_at, updated_at) VALUES (?, ?, '')",
+                (po, placed),
+            )
+    assert [o.order_po for o in history.orders()] == ["LATE", "EARLY", "UNDATED"]
+
+
+def test_each_order_says_demo_test_or_live(tmp_path, world):
+    api, _clock, sku, history = world
+    live, test = new_po("L"), new_po("T")
+    api.submit_orders([order(live, sku), replace(order(test, sku), test_mode=True)])
+    receipts = list(api.iter_orders(order_pos=[live, test]))
+    history.record_receipts(receipts)
+    assert {o.order_po: o.mode for o in history.orders()} == {live: "live", test: "test"}
+    demo = OrderHistory(Store(tmp_path / "demo.sqlite"), demo=True)
+    demo.record_receipts(receipts)
+    assert {o.mode for o in demo.orders()} == {"demo"}

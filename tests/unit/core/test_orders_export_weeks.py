@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from fault_report import record
 
 from fwdesk.core.order_history import TrackedOrder
 from fwdesk.core.order_weeks import weekly
-from fwdesk.core.orders_export import HEADER, orders_csv
+from fwdesk.core.orders_export import header, orders_csv
 
 
 def tracked(
@@ -42,11 +43,12 @@ def test_export_has_one_row_per_order_with_its_tracking_numbers():
             tracked("SHOP-1", "2026-11-20T10:00:00-06:00", "45.5", shipments=parcels),
             tracked("SHOP-2", "2026-11-21T10:00:00-06:00", "10", 3, "Order Received"),
             tracked("SHOP-3", "2026-11-22T10:00:00-06:00", "12", 36, "Framing - Processing"),
-        ]
+        ],
+        UTC,
     )
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == list(HEADER)
-    column = {name: i for i, name in enumerate(HEADER)}
+    assert rows[0] == header(UTC)
+    column = {name: i for i, name in enumerate(header(UTC))}
     assert rows[1][0] == "SHOP-1" and rows[1][column["grand_total"]] == "45.50"
     assert rows[1][column["carriers"]] == "UPS"
     assert rows[1][column["tracking_numbers"]] == "1Z999AA10123456784 1Z999AA10123456785"
@@ -102,7 +104,7 @@ def test_no_cell_of_the_export_can_run_as_a_formula():
     rows = list(csv.reader(io.StringIO(orders_csv([hostile]))))
     cells = rows[1]
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
-    column = {name: i for i, name in enumerate(HEADER)}
+    column = {name: i for i, name in enumerate(header())}
     assert cells[column["customer"]] == '\'=HYPERLINK("http://evil.example","Open")'
     assert cells[column["status"]] == "'+cmd|' /C calc'!A0"
     assert cells[column["carriers"]] == "'@SUM(1+1)"
@@ -110,3 +112,32 @@ def test_no_cell_of_the_export_can_run_as_a_formula():
     assert cells[column["order_po"]] == "SHOP-9", "ordinary text is left as it is"
     hostile_cells = [c for c in cells if c.startswith("'")]
     record("csv-injection", case="export", tried=len(hostile_cells), held=len(hostile_cells))
+
+
+def test_the_export_shows_the_shops_clock_and_names_its_zone():
+    paris = ZoneInfo("Europe/Paris")
+    order = tracked("SHOP-1", "2026-11-20T14:37:00-06:00", "45.5")
+    rows = list(csv.reader(io.StringIO(orders_csv([order], paris))))
+    assert rows[0][4] == "placed_at (Europe/Paris)"
+    assert rows[1][4] == "2026-11-20 21:37:00", "FinerWorks' 14:37 in Texas"
+
+
+def test_the_export_says_demo_test_or_live_and_keeps_the_shops_own_words():
+    live = replace(tracked("L", "2026-11-20T10:00:00-06:00", "1"), reference="#1001")
+    test = replace(live, order_po="T", test_mode=True, note="Reprint if late")
+    demo = replace(live, order_po="D", demo=True)
+    rows = list(csv.DictReader(io.StringIO(orders_csv([live, test, demo], UTC))))
+    assert [(r["order_po"], r["mode"]) for r in rows] == [
+        ("L", "live"),
+        ("T", "test"),
+        ("D", "demo"),
+    ]
+    assert (rows[1]["reference"], rows[1]["note"]) == ("#1001", "Reprint if late")
+
+
+def test_an_order_counts_in_the_week_of_the_shops_own_day():
+    sunday_night_in_texas = tracked("A", "2026-11-22T18:30:00-06:00", "10")  # Monday in Paris
+    paris = weekly([sunday_night_in_texas], date(2026, 11, 27), zone=ZoneInfo("Europe/Paris"))
+    texas = weekly([sunday_night_in_texas], date(2026, 11, 27), zone=ZoneInfo("America/Chicago"))
+    assert (paris[-1].orders, paris[-2].orders) == (1, 0)
+    assert (texas[-1].orders, texas[-2].orders) == (0, 1)

@@ -21,6 +21,7 @@ TABLES_BY_VERSION = {
     5: {"pending_orders"},
     6: set(),
     7: {"product_links", "import_mappings"},
+    8: set(),
 }
 """The tables each step adds; a new migration must say what it adds here."""
 SEED = {
@@ -36,6 +37,8 @@ SEED = {
     6: "UPDATE drafts SET claimed_by = 'sender-1', claim_expires = 0 "
     "WHERE order_po = 'SHOP-000042'",
     7: "UPDATE orders SET reference = '#1001', sale_total = '45.00' WHERE order_po = 'SHOP-000041'",
+    8: "UPDATE orders SET note = 'Reprint if the frame arrives cracked' "
+    "WHERE order_po = 'SHOP-000041'",
 }
 """A row written at each step by the fwdesk of that version, which later steps must keep."""
 
@@ -88,6 +91,7 @@ def test_a_database_left_at_any_version_upgrades_and_keeps_its_rows(tmp_path, ve
         [order] = OrderHistory(kept).orders()
         assert (order.order_po, order.status_id) == ("SHOP-000041", 7)
         assert order.reference == ("#1001" if version >= 7 else "")
+        assert order.note == ("Reprint if the frame arrives cracked" if version >= 8 else "")
     if version >= 5:
         assert PendingOrders(kept).get(300001).order_po == "WEB-1"
     assert DraftStore(kept).create().order_po.startswith("SHOP-"), "the upgraded file is usable"

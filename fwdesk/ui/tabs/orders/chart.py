@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fwdesk.core.money import money
@@ -16,14 +16,14 @@ from fwdesk.core.order_weeks import Week
 BAR = QColor("#C7C2F5")
 LINE = QColor("#4C3BCF")
 SALES = QColor("#0F766E")
-TEXT = QColor("#4B5563")
+MARGIN = 8
 
 
 class OrdersChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("ordersChart")
-        self.setMinimumHeight(130)
+        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.weeks: list[Week] = []
 
@@ -39,20 +39,54 @@ class OrdersChart(QWidget):
         self.setToolTip(self.accessibleName())
         self.update()
 
+    def title(self) -> str:
+        if any(w.sales for w in self.weeks):
+            return (
+                "Last 12 weeks: orders (bars), FinerWorks charges (purple), customers paid (green)"
+            )
+        return "Last 12 weeks: orders (bars) and spend (line)"
+
+    def plot_area(self) -> QRectF:
+        """Below the title (which wraps on a narrow pane instead of running off it), above
+        the week labels."""
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        room = self.rect().adjusted(MARGIN, 2, -MARGIN, 0)
+        title_height = self.fontMetrics().boundingRect(room, flags, self.title()).height()
+        labels_height = self.fontMetrics().height() + 4
+        return QRectF(self.rect()).adjusted(MARGIN, title_height + 6, -MARGIN, -labels_height)
+
+    def label_boxes(self) -> list[tuple[str, QRectF]]:
+        """Every third week's first day under its bar, and the last week's; moved in at the
+        edges so the first and last stay whole."""
+        area = self.plot_area()
+        step = area.width() / max(len(self.weeks), 1)
+        metrics = self.fontMetrics()
+        boxes = []
+        for i, week in enumerate(self.weeks):
+            if i % 3 and i != len(self.weeks) - 1:
+                continue
+            text = week.start.strftime("%d %b")
+            width = metrics.horizontalAdvance(text) + 2
+            middle = area.left() + (i + 0.5) * step
+            left = min(max(middle - width / 2, 0.0), self.width() - width)
+            boxes.append((text, QRectF(left, area.bottom() + 2, width, metrics.height())))
+        return boxes
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(8, 22, -8, -18)
-        painter.setPen(TEXT)
-        sold = any(w.sales for w in self.weeks)
-        title = (
-            "Orders (bars), FinerWorks charges (purple) and customers paid (green), last 12 weeks"
-            if sold
-            else "Orders (bars) and spend (line), last 12 weeks"
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))  # light or dark
+        painter.drawText(
+            QRectF(self.rect()).adjusted(MARGIN, 2, -MARGIN, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            self.title(),
         )
-        painter.drawText(QRectF(8, 2, area.width(), 18), Qt.AlignmentFlag.AlignLeft, title)
-        if not self.weeks:
+        area = self.plot_area()
+        if not self.weeks or area.height() <= 0:
+            painter.end()
             return
+        for text, box in self.label_boxes():
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, text)
         most = max(max(w.orders for w in self.weeks), 1)
         dearest = max(max(float(max(w.spend, w.sales)) for w in self.weeks), 1.0)
         step = area.width() / len(self.weeks)
@@ -70,15 +104,9 @@ class OrdersChart(QWidget):
             sales.append(
                 QPointF(middle, area.bottom() - area.height() * float(week.sales) / dearest)
             )
-            if i % 3 == 0 or i == len(self.weeks) - 1:
-                painter.drawText(
-                    QRectF(area.left() + i * step - 10, area.bottom() + 2, step + 20, 14),
-                    Qt.AlignmentFlag.AlignHCenter,
-                    week.start.strftime("%d %b"),
-                )
         painter.setPen(QPen(LINE, 2))
         painter.drawPolyline(points)
-        if sold:
+        if any(w.sales for w in self.weeks):
             painter.setPen(QPen(SALES, 2, Qt.PenStyle.DashLine))
             painter.drawPolyline(sales)
         painter.end()

@@ -1,9 +1,10 @@
 """The Orders tab: every order of the account with its production status, shipments and
 tracking links, refreshed in the background, with Hold, Release and Cancel while FinerWorks
-still allows them.
+still allows them, Reorder, and a note of the shop's own on each order.
 
 Orders this desk places arrive through `record_placed` the moment they are placed (the order
-sender calls it), and a refresh then adds what FinerWorks knows beyond them.
+sender calls it), and a refresh then adds what FinerWorks knows beyond them. Reorder makes
+the draft here and says so with `reorder_requested`; the window opens it in the New order tab.
 """
 
 from __future__ import annotations
@@ -25,21 +26,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from fwdesk import connection
 from fwdesk.core import order_status, order_sync
-from fwdesk.core.drafts import Draft
+from fwdesk.core.drafts import DEFAULT_PREFIX, Draft
 from fwdesk.core.messages import explain
 from fwdesk.core.order_history import OrderHistory, StatusChange, TrackedOrder
 from fwdesk.core.order_status import STAGE_ORDER, Stage
 from fwdesk.core.order_sync import OrdersUpdate
 from fwdesk.core.order_weeks import weekly
 from fwdesk.core.orders_export import orders_csv
-from fwdesk.core.store import Store
+from fwdesk.core.reorder import reorder
+from fwdesk.core.store import STORAGE_ERRORS, Store
 from fwdesk.ui.dialogs.recipient_dialog import RecipientDialog
 from fwdesk.ui.tabs.orders.chart import OrdersChart
 from fwdesk.ui.tabs.orders.detail import OrderDetail
@@ -58,6 +62,8 @@ REFRESH_MINUTES = 5
 LONGEST_WAIT_MINUTES = 60
 """After failed refreshes the wait doubles, up to this."""
 REFRESH_KEY = "orders-refresh"
+COMMAND_WORDS = {"hold": "hold", "pending": "release", "cancel": "cancel"}
+"""update_order's commands as the shop says them."""
 
 
 class OrdersTab(QWidget):
@@ -66,15 +72,23 @@ class OrdersTab(QWidget):
     notify = Signal(str, str)
     refreshed = Signal()
     """A refresh from FinerWorks has been shown."""
+    reorder_requested = Signal(int)
+    """The id of a draft just made by Reorder, saved and ready to open."""
 
     def __init__(
-        self, service: JobRunner, store: Store, refresh_minutes: int = REFRESH_MINUTES
+        self,
+        service: JobRunner,
+        store: Store,
+        refresh_minutes: int = REFRESH_MINUTES,
+        prefix: str = DEFAULT_PREFIX,
     ) -> None:
         super().__init__()
         self.setObjectName("ordersPage")
         self.refresh_ms = refresh_minutes * 60_000
+        self.po_prefix = prefix
+        """What Reorder's new POs start with (the shop's setting, as for the New order tab)."""
         self._service = service
-        self._history = OrderHistory(store)
+        self._history = _history_of(store)
         self._unseen = 0
         self._refresh_again = False
         """A refresh was asked for while one was on its way (which may predate the change)."""
@@ -88,7 +102,11 @@ class OrdersTab(QWidget):
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="ordersSearch")
-        self.search.setPlaceholderText("Search by PO, customer or status…")
+        self.search.setPlaceholderText("Name, city, address, PO, note…")
+        self.search.setToolTip(
+            "Finds orders by customer name, city or address, PO, your own order number, your "
+            "note or status"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search orders")
         self.search.textChanged.connect(self._filter)
@@ -104,20 +122,27 @@ class OrdersTab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton("&Export…", objectName="exportOrdersButton")
         self.export_button.clicked.connect(self.export)
+        # A message takes more lines rather than widening the window (a long refusal).
         self.message = QLabel(objectName="ordersMessage")
         self.message.setProperty("role", "hint")
+        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(QLabel("Status"))
         top.addWidget(self.status_filter, 1)
         top.addWidget(QLabel("Placed"))
         top.addWidget(self.date_filter)
-        top.addWidget(self.message, 2)
+        top.addStretch(1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
         self.summary = QHBoxLayout()
+        self.summary.setContentsMargins(0, 0, 0, 0)
         self.summary_box = QWidget(objectName="statusSummary")
         self.summary_box.setLayout(self.summary)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.summary_box)
+        status_row.addWidget(self.message, 1)
 
         self.view = QTableView(objectName="ordersView")
         self.view.setModel(self.model)
@@ -137,25 +162,32 @@ class OrdersTab(QWidget):
         self.order_detail = OrderDetail()
         self.order_detail.act.connect(self._act)
         self.order_detail.change_recipient.connect(self._change_recipient)
+        self.order_detail.reorder.connect(self._reorder)
+        self.order_detail.note_edited.connect(self._save_note)
         self.detail = self.order_detail.text
         self.chart = OrdersChart()
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.chart)
-        side_layout.addWidget(self.order_detail, 1)
+        # The chart is of all orders, so it sits under their table; the detail pane beside
+        # them has the full height for the order chosen, its note included.
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.view, 1)
+        listing_layout.addWidget(self.chart)
         scroll = QScrollArea()
-        scroll.setWidget(side)
+        scroll.setWidget(self.order_detail)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter()
-        splitter.addWidget(self.view)
+        splitter.addWidget(listing)
         splitter.addWidget(scroll)
         splitter.setSizes([720, 500])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
-        layout.addWidget(self.summary_box)
+        layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
 
     @property
@@ -184,13 +216,15 @@ class OrdersTab(QWidget):
         """Another account: nothing of the previous one stays on screen (its orders, the one
         selected in the detail pane, the counts, the chart, the unseen badge), and its jobs
         were dropped with the old lanes, so a late answer of theirs never lands here."""
+        self.order_detail.save_note()  # into the account it was typed for
         self._service = service
-        self._history = OrderHistory(store)
+        self._history = _history_of(store)
         self._refresh_again = False
         self._refresh = None
         self._unseen = 0
         self.unseen_changed.emit(0)
         self.view.clearSelection()
+        self.model.forget_notes()
         self.model.set_orders([])
         self.order_detail.show_order(None, [])
         self.search.clear()
@@ -329,6 +363,7 @@ class OrdersTab(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> None:
+        """Times as the table shows them (this computer's clock), its zone in the header."""
         shown = [self.model.order(row) for row in range(self.model.rowCount())]
         try:
             path.write_text(orders_csv(shown), encoding="utf-8")
@@ -373,7 +408,7 @@ class OrdersTab(QWidget):
             self._history,
             tracked.order_po,
         )
-        self.message.setText(f"Sending the new address of {po}…")
+        self.order_detail.show_message(f"Sending the new address of {po}…")
         Job(
             self,
             "change recipient",
@@ -398,7 +433,7 @@ class OrdersTab(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         order_id, history, po = tracked.order_id, self._history, tracked.order_po
-        self.message.setText(f"Asking FinerWorks to {command} {po}…")
+        self.order_detail.show_message(f"Asking FinerWorks to {COMMAND_WORDS[command]} {po}…")
         Job(
             self,
             f"{command} order",
@@ -407,12 +442,42 @@ class OrdersTab(QWidget):
         ).on_done(self._changed).on_failed(self._change_failed).start(self._service)
 
     def _changed(self, update: OrdersUpdate) -> None:
-        self.message.setText("")
+        self.order_detail.show_message("")
         self._updated(update)
         self._selected()
 
     def _change_failed(self, error: Exception) -> None:
-        self.message.setText(explain(error))
+        self.order_detail.show_message(explain(error))
+
+    @Slot()
+    def _reorder(self) -> None:
+        """A saved draft (one small write), then the window is asked to open it."""
+        tracked = self._selected_order()
+        if tracked is None:
+            return
+        try:
+            draft = reorder(self._history, tracked, self.po_prefix)
+        except STORAGE_ERRORS as error:
+            self.order_detail.show_message(f"The new draft could not be saved: {explain(error)}")
+            return
+        self.order_detail.show_message(
+            f"Draft {draft.order_po} made from {tracked.order_po}, ready to check and send."
+        )
+        self.reorder_requested.emit(draft.id)
+
+    @Slot(str, str)
+    def _save_note(self, order_po: str, note: str) -> None:
+        try:
+            self._history.set_note(order_po, note)
+        except STORAGE_ERRORS as error:
+            self.order_detail.show_message(f"The note could not be saved: {explain(error)}")
+            return
+        self.model.set_note(order_po, note)
+
+
+def _history_of(store: Store) -> OrderHistory:
+    """Demo mode keeps a database of its own, so its orders are demo orders one and all."""
+    return OrderHistory(store, demo=connection.is_demo_key(store.path.stem))
 
 
 def _change_text(change: StatusChange) -> str:
