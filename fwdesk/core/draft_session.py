@@ -29,6 +29,9 @@ class DraftSession:
     def __init__(self, drafts: DraftStore, prefix: str) -> None:
         self.drafts = drafts
         self.prefix = prefix
+        self.shipping = ""
+        """The shipping code a new draft starts with (Preferences); "" leaves it to the
+        quote and the account's shipping preferences."""
         self.draft: Draft | None = None
         self.unsaved = False
         """A save failed: what is on the form is newer than the disk."""
@@ -40,7 +43,8 @@ class DraftSession:
     def begin(self) -> Saved:
         """A new draft with the next PO, saved before anything is typed into it."""
         try:
-            self.draft = self.drafts.create(self.prefix)
+            start = {"shipping_code": self.shipping} if self.shipping else {}
+            self.draft = self.drafts.create(self.prefix, **start)
         except STORAGE_ERRORS as error:
             return self._refused(error)
         return Saved(ok=True)

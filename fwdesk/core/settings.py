@@ -1,9 +1,11 @@
-"""Non-secret settings in one JSON file: saved accounts, the active one, window layout.
+"""Non-secret settings in one JSON file: saved accounts, the active one, window layout, and the
+shop's preferences (Preferences dialog).
 
 Written atomically (temporary file, then rename), so a crash mid-save leaves the previous
 settings intact. A damaged file is set aside, not fatal: the app starts with defaults and the
 old file stays on disk for inspection. One unreadable account entry is skipped alone, so it
-never hides the others.
+never hides the others, and so is one unusable preference (it takes its default): a file
+written by an older fwdesk, without the newer fields, loads with their defaults.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fwdesk.core.accounts import Account
 from fwdesk.core.damage import Damage, keep_copy, set_aside
+from fwdesk.core.preferences import REFRESH_MINUTES, po_prefix_problem, shipping_problem
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,11 @@ class Settings:
     po_prefix: str = "SHOP-"
     """Start of every new order's PO number; the rest is a six-digit counter."""
     orders_refresh_minutes: int = 5
+    default_shipping: str = ""
+    """The shipping code new orders start with (see core.preferences); "" leaves the choice to
+    the account's shipping preferences on FinerWorks."""
+    notifications: bool = True
+    """Desktop notifications when an order ships, finishes or needs attention."""
 
     def account(self, name: str | None) -> Account | None:
         return next((a for a in self.accounts if a.name == name), None)
@@ -61,6 +70,8 @@ class Settings:
             "current_tab": self.current_tab,
             "po_prefix": self.po_prefix,
             "orders_refresh_minutes": self.orders_refresh_minutes,
+            "default_shipping": self.default_shipping,
+            "notifications": self.notifications,
         }
 
     @classmethod
@@ -77,14 +88,34 @@ class Settings:
                 continue
             if all(a.name != account.name for a in accounts):
                 accounts.append(account)
+        defaults = cls()
         return cls(
             accounts=accounts,
             active_account=data.get("active_account"),
             window_geometry=str(data.get("window_geometry") or ""),
             current_tab=int(data.get("current_tab") or 0),
-            po_prefix=str(data.get("po_prefix") or "SHOP-"),
-            orders_refresh_minutes=max(1, int(data.get("orders_refresh_minutes") or 5)),
+            po_prefix=_usable(data.get("po_prefix"), po_prefix_problem, defaults.po_prefix),
+            orders_refresh_minutes=_minutes(data.get("orders_refresh_minutes")),
+            default_shipping=_usable(
+                data.get("default_shipping"), shipping_problem, defaults.default_shipping
+            ),
+            notifications=_flag(data.get("notifications"), defaults.notifications),
         )
+
+
+def _usable(value: object, problem: Callable[[str], str], default: str) -> str:
+    """A text preference as saved, or its default when it is not one the dialog would take."""
+    return value.strip() if isinstance(value, str) and not problem(value) else default
+
+
+def _minutes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return Settings.orders_refresh_minutes
+    return min(max(int(value), REFRESH_MINUTES.start), REFRESH_MINUTES.stop - 1)
+
+
+def _flag(value: object, default: bool) -> bool:
+    return value if isinstance(value, bool) else default
 
 
 def _entry_name(entry: object, number: int) -> str:

@@ -40,6 +40,7 @@ from fwdesk.ui.accounts_menu import AccountsMenu, add_action
 from fwdesk.ui.first_paint import AfterFirstPaint
 from fwdesk.ui.session import Session
 from fwdesk.ui.widgets.banner import ModeBanner
+from fwdesk.ui.widgets.elided_label import ElidedLabel
 from fwdesk.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
@@ -56,9 +57,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1180, 760)
-STATUS_CHARS = 90
-"""A longer message is cut in the status bar (it would push the window wider); its tooltip
-holds all of it."""
 CATALOG, ORDER, ORDERS = range(3)
 TAB_TITLES = ("&Catalogue", "&New order", "&Orders")
 
@@ -106,7 +104,7 @@ class MainWindow(QMainWindow):
 
         self.connection_label = QLabel(objectName="connectionStatus")
         self.busy_label = QLabel(objectName="busyLabel")
-        self.error_label = QLabel(objectName="lastErrorLabel")
+        self.error_label = ElidedLabel(objectName="lastErrorLabel")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.error_label)
@@ -124,6 +122,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_layout()
         self._built(self.tabs.currentIndex())
+        self._tab_actions_follow(self.tabs.currentIndex())
         self.tabs.currentChanged.connect(self._tab_changed)
         AfterFirstPaint(self, self._start)
 
@@ -205,6 +204,7 @@ class MainWindow(QMainWindow):
             self.session.mode_text,
             prefix=self.settings.po_prefix,
         )
+        self._default_shipping(tab)
         tab.import_requested.connect(self.import_csv)
         self.session.switched.connect(tab.use_source)
         return tab
@@ -214,8 +214,12 @@ class MainWindow(QMainWindow):
         from fwdesk.ui.tabs.orders.tab import OrdersTab
 
         tab = OrdersTab(
-            self.service, self.store, refresh_minutes=self.settings.orders_refresh_minutes
+            self.service,
+            self.store,
+            refresh_minutes=self.settings.orders_refresh_minutes,
+            prefix=self.settings.po_prefix,
         )
+        tab.reorder_requested.connect(self._open_reorder)
         tab.unseen_changed.connect(self._orders_badge)
         tab.notify.connect(self._notify)
         self.session.sender.placed.connect(tab.record_placed)
@@ -279,7 +283,14 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        """Alt+F, Alt+A and Alt+H open the menus, so no widget of the window takes those
+        letters for its own mnemonic (tests/ui/test_shortcuts.py holds that)."""
         file_menu = self.menuBar().addMenu("&File")
+        self.new_order_action = add_action(
+            self, file_menu, "&New order", "newOrderAction", QKeySequence.StandardKey.New
+        )
+        self.new_order_action.triggered.connect(self.new_order)
+        file_menu.addSeparator()
         self.import_action = add_action(
             self, file_menu, "&Import orders…", "importCsvAction", "Ctrl+I"
         )
@@ -293,9 +304,14 @@ class MainWindow(QMainWindow):
         self.template_action.triggered.connect(self.save_import_template)
         self.export_action.triggered.connect(self._export_orders)
         file_menu.addSeparator()
+        preferences = add_action(self, file_menu, "&Preferences…", "preferencesAction", "Ctrl+,")
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences.triggered.connect(self.open_preferences)
+        file_menu.addSeparator()
         quit_action = add_action(
             self, file_menu, "&Quit", "quitAction", QKeySequence.StandardKey.Quit
         )
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
 
         self.accounts = AccountsMenu(self, self.session, self.settings, self.credentials)
@@ -306,18 +322,110 @@ class MainWindow(QMainWindow):
         self.switch_menu = self.accounts.switch_menu
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = add_action(
-            self, help_menu, "&About fwdesk", "aboutAction", QKeySequence.StandardKey.HelpContents
+        guide = add_action(
+            self,
+            help_menu,
+            "&Getting started",
+            "gettingStartedAction",
+            QKeySequence.StandardKey.HelpContents,
         )
-        about.triggered.connect(self.show_about)
+        guide.triggered.connect(self.show_getting_started)
+        keys = add_action(self, help_menu, "&Keyboard shortcuts", "shortcutsAction", "Ctrl+/")
+        keys.triggered.connect(self.show_shortcuts)
+        support = add_action(self, help_menu, "FinerWorks &support", "supportAction")
+        support.triggered.connect(self.open_support)
+        help_menu.addSeparator()
         logs = add_action(self, help_menu, "Open &log folder", "openLogsAction")
         logs.triggered.connect(self.open_log_folder)
+        about = add_action(self, help_menu, "&About fwdesk", "aboutAction")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        self._build_tab_actions()
 
-        for index in range(self.tabs.count()):
-            jump = QAction(self)
+    def _build_tab_actions(self) -> None:
+        """Shortcuts for the tab in view, in no menu (the shortcuts list shows them). Each is
+        enabled only where it does something, so elsewhere the keys reach the widgets."""
+        for index, title in enumerate(TAB_TITLES):
+            jump = QAction(f"Show the {title.replace('&', '')} tab", self)
+            jump.setObjectName(f"showTab{index + 1}Action")
             jump.setShortcut(f"Ctrl+{index + 1}")
             jump.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
             self.addAction(jump)
+        self.validate_action = self._window_action(
+            "Validate the order (New order tab)", "validateOrderAction", "Ctrl+Return"
+        )
+        self.validate_action.triggered.connect(self._validate_order)
+        self.submit_action = self._window_action(
+            "Submit the order… (New order tab)", "submitOrderAction", "Ctrl+Shift+Return"
+        )
+        self.submit_action.triggered.connect(self._submit_order)
+        self.refresh_action = self._window_action(
+            "Refresh the tab in view", "refreshTabAction", "F5"
+        )
+        self.refresh_action.triggered.connect(self._refresh_tab)
+        self.search_action = self._window_action(
+            "Search the tab in view", "searchTabAction", QKeySequence.StandardKey.Find
+        )
+        self.search_action.triggered.connect(self._search_tab)
+
+    def _window_action(
+        self, text: str, name: str, shortcut: str | QKeySequence.StandardKey
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        keys = QKeySequence(shortcut)
+        if isinstance(shortcut, str) and shortcut.endswith("+Return"):
+            # the keypad's Enter too, which is a key of its own to Qt
+            action.setShortcuts([keys, QKeySequence(shortcut.replace("Return", "Enter"))])
+        else:
+            action.setShortcut(keys)
+        self.addAction(action)
+        return action
+
+    def _tab_actions_follow(self, index: int) -> None:
+        self.validate_action.setEnabled(index == ORDER)
+        self.submit_action.setEnabled(index == ORDER)
+        self.search_action.setEnabled(index in (CATALOG, ORDERS))
+
+    @Slot()
+    def new_order(self) -> None:
+        """Ctrl+N: a blank form on the New order tab (the order typed before is saved)."""
+        self.tabs.setCurrentIndex(ORDER)
+        self.order.new_draft()
+
+    @Slot()
+    def _validate_order(self) -> None:
+        """As the tab's Validate button, and only when it could be clicked (a placed order
+        cannot be validated)."""
+        order = self.order
+        if order.validate_button.isEnabled():
+            order.validate()
+
+    @Slot()
+    def _submit_order(self) -> None:
+        """As the tab's Submit button: the same question comes before anything is sent."""
+        order = self.order
+        if order.submit_button.isEnabled():
+            order.submit()
+
+    @Slot()
+    def _refresh_tab(self) -> None:
+        """F5: the catalogue downloaded again, the orders asked for again, or on the New order
+        tab the orders staged on FinerWorks listed again."""
+        index = self.tabs.currentIndex()
+        if index == CATALOG:
+            self.catalog.refresh()
+        elif index == ORDERS:
+            self.orders.refresh()
+        else:
+            self.order.list_pending()
+
+    @Slot()
+    def _search_tab(self) -> None:
+        index = self.tabs.currentIndex()
+        box = self.catalog.search if index == CATALOG else self.orders.search
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
 
     # -- connections ----------------------------------------------------------------------
 
@@ -402,24 +510,33 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         """A tab not built yet is built the moment it is chosen."""
         part = self._tab(index)
+        self._tab_actions_follow(index)
         if index == ORDERS:
             part.mark_seen()
 
     @Slot(str, str)
     def _notify(self, title: str, text: str) -> None:
-        """A desktop notification where the desktop has a tray; the tab's count otherwise."""
+        """A desktop notification where the desktop has a tray and the shop wants them; the
+        tab's count otherwise."""
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        if not QSystemTrayIcon.isSystemTrayAvailable():
+        if not self.settings.notifications or not QSystemTrayIcon.isSystemTrayAvailable():
             return
         if self.tray is None:
             self.tray = QSystemTrayIcon(self.windowIcon(), self)
             self.tray.show()
         self.tray.showMessage(title, text)
 
-    @Slot(object, int)
-    def _add_to_order(self, product: CatalogProduct, quantity: int) -> None:
-        self.order.add_item(product, quantity)
+    @Slot(int)
+    def _open_reorder(self, draft_id: int) -> None:
+        """Reorder made a draft from a placed order: it opens in the New order tab."""
+        self.tabs.setCurrentWidget(self.order)
+        self.order.open_draft(draft_id)
+
+    @Slot(object, int, object)
+    def _add_to_order(self, product: CatalogProduct, quantity: int, framing: object) -> None:
+        """`framing` is the catalogue's Framing, or None for the print alone."""
+        self.order.add_item(product, quantity, framing)
         self.tabs.setCurrentWidget(self.order)
 
     def _startup_notices(self) -> list[str]:
@@ -452,9 +569,7 @@ class MainWindow(QMainWindow):
         connection then works: demo mode working does not fix a missing keychain."""
         self._error_stays = stays
         stamp = time.strftime("%H:%M")
-        shown = message if len(message) <= STATUS_CHARS else message[: STATUS_CHARS - 1] + "…"
-        self.error_label.setText(f"{stamp} — {shown}")
-        self.error_label.setToolTip(message)
+        self.error_label.set_full_text(f"{stamp} — {message}")
         log.warning("%s", message)
 
     @Slot(int)
@@ -475,11 +590,71 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
+    def show_getting_started(self) -> None:
+        from fwdesk.ui.dialogs.getting_started import GettingStartedDialog
+
+        dialog = GettingStartedDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Listed from the window's actions as they are now, so the list cannot drift from
+        the keys that work."""
+        from fwdesk.ui.dialogs.shortcuts import ShortcutsDialog, menu_rows, shortcut_rows
+
+        rows = menu_rows(self.menuBar().actions()) + shortcut_rows(self.findChildren(QAction))
+        dialog = ShortcutsDialog(rows, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot()
+    def open_support(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from fwdesk.ui.dialogs.getting_started import SUPPORT_URL
+
+        QDesktopServices.openUrl(QUrl(SUPPORT_URL))
+
+    @Slot()
     def open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.logs)))
+
+    # -- preferences ----------------------------------------------------------------------
+
+    @Slot()
+    def open_preferences(self) -> None:
+        from fwdesk.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self._save_settings()
+            self._apply_preferences()
+        dialog.deleteLater()
+
+    def _apply_preferences(self) -> None:
+        """The tabs built so far take the new preferences at once; the others are built with
+        them. The Orders tab asks FinerWorks straight away, and its next refreshes follow
+        the new interval from there."""
+        order = self._parts.get(ORDER)
+        if order is not None:
+            order.po_prefix = self.settings.po_prefix
+            self._default_shipping(order)
+        orders = self._parts.get(ORDERS)
+        if orders is not None:
+            orders.po_prefix = self.settings.po_prefix
+        wanted_ms = self.settings.orders_refresh_minutes * 60_000
+        if orders is not None and orders.refresh_ms != wanted_ms:
+            orders.refresh_ms = wanted_ms
+            orders.refresh()
+
+    def _default_shipping(self, order: OrderTab) -> None:
+        """The shipping method new drafts start with (Preferences)."""
+        order.default_shipping = self.settings.default_shipping
 
     # -- window state ---------------------------------------------------------------------
 

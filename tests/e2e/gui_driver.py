@@ -41,7 +41,7 @@ def report_when_connected(window) -> None:
         print(text, flush=True)
         if sys.argv[1] == "status":
             print(f"banner: {window.banner.detail.text()}", flush=True)
-            print(f"error: {window.error_label.text()}", flush=True)
+            print(f"error: {window.error_label.full_text()}", flush=True)
         window.close()
         return
     QTimer.singleShot(50, lambda: report_when_connected(window))

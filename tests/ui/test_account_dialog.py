@@ -7,7 +7,9 @@ import json
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+from layout_checks import clipped
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 from window_checks import connected
 
 from fwdesk.core.accounts import Account, Environment, Mode
@@ -67,7 +69,6 @@ def test_keys_are_password_fields_with_a_show_toggle(dialog_for):
         ({}, {"name": "Give the account a name.", "web": "Paste the key", "app": "Paste the key"}),
         ({"name": "Shop", "web": "abc def", "app": "x"}, {"web": "no spaces"}),
         ({"name": "Shop", "web": "abc", "app": "clé-1234"}, {"app": "plain letters, digits"}),
-        ({"name": "Shop", "web": "same", "app": "same"}, {"app": "must be different"}),
         (
             {
                 "name": "Shop",
@@ -127,6 +128,37 @@ def test_test_connection_reports_success_and_failure(dialog_for, qtbot, sandbox,
         "FinerWorks did not accept the API keys. Copy both keys again from your FinerWorks "
         "account and check the environment (production or test)."
     ], "the refused keys, noted once in the status bar and the log"
+
+
+def test_the_simulators_demo_keys_are_accepted_and_tested(dialog_for, qtbot, sandbox):
+    """The README's sandbox keys are demo/demo: FinerWorks sets no rule between the two."""
+    dialog = dialog_for()
+    fill(dialog, "Sandbox", "demo", "demo", Environment.CUSTOM, sandbox.url)
+    dialog.test_button.click()
+    assert errors(dialog) == {}
+    qtbot.waitUntil(lambda: "as <b>demo</b>" in dialog.result_label.text(), timeout=10000)
+    dialog.save_button.click()
+    assert dialog.choice is not None and dialog.choice.credentials.secrets() == ("demo", "demo")
+
+
+def test_the_http_warning_wraps_inside_the_dialog_at_1024_by_700(open_window, qtbot):
+    window = open_window("--demo")
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = AccountDialog(window.service, window.credentials, set(), parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    hint = dialog.findChild(QLabel, "customUrlHint")
+    assert hint.isHidden()
+    dialog.environment_combo.setCurrentIndex(list(Environment).index(Environment.CUSTOM))
+    qtbot.waitUntil(lambda: hint.height() >= hint.heightForWidth(hint.width()), timeout=5000)
+    assert "plain http://" in hint.text() and hint.wordWrap()
+    assert hint.width() >= dialog.url_edit.width(), "as wide as the field above it"
+    assert hint.heightForWidth(hint.width()) > hint.fontMetrics().height(), "it wraps"
+    assert dialog.rect().contains(QRect(hint.mapTo(dialog, QPoint(0, 0)), hint.size()))
+    assert dialog.height() <= 700 and clipped(dialog) == []
 
 
 def test_save_puts_the_keys_in_the_keychain_only(dialog_for, memory_keyring, fwdesk_home):

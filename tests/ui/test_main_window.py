@@ -72,7 +72,7 @@ def test_a_window_saved_on_a_larger_screen_fits_this_one(open_window, qtbot):
 
 def test_api_errors_reach_the_status_bar(open_window, qtbot, caplog):
     window = open_window("--sandbox-url", "http://127.0.0.1:9/v3/")
-    qtbot.waitUntil(lambda: window.error_label.text() != "", timeout=10000)
-    assert "could not be reached" in window.error_label.text()
+    qtbot.waitUntil(lambda: window.error_label.full_text() != "", timeout=10000)
+    assert "could not be reached" in window.error_label.full_text()
     assert any("could not be reached" in r.getMessage() for r in caplog.records)
     assert window.connection_label.text().startswith("Not connected")

@@ -204,3 +204,17 @@ def test_a_new_draft_can_be_deleted_at_once_and_a_placed_one_shows_no_hints(shop
     assert not order.recipient.company.isEnabled()
     assert order.recipient.company.placeholderText() == "", "no 'optional' posing as data"
     assert any(o.order_po == po for o in OrderHistory(order.session.drafts.store).orders())
+
+
+def test_a_new_order_starts_with_the_shipping_chosen_in_preferences(shop, qtbot):
+    order = shop.order
+    order.default_shipping = "FS"
+    order.recipient.set_address(PORTLAND)
+    order._edited()
+    assert order.draft.shipping_code == "FS"
+    order.items.add_item(DraftItem(shop.sku, 1, "Heron"))
+    qtbot.waitUntil(lambda: order.quote.table.rowCount() > 0, timeout=10000)
+    chosen = order.quote.option(order.draft.shipping_code)
+    assert chosen is not None and chosen.shipping_code == "FS", "the quote kept it"
+    cheapest = min(order.quote.options, key=lambda o: o.rate)
+    assert chosen != cheapest, "not the account's usual pick"

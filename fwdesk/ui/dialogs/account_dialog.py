@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,13 +48,44 @@ class AccountChoice:
 def field_error_label() -> QLabel:
     label = QLabel()
     label.setProperty("role", "fieldError")
+    wrapping(label)
     label.hide()
+    return label
+
+
+def wrapping(label: QLabel) -> QLabel:
+    """A label under a field that takes the field's whole width and as many lines as its text
+    needs: a form lays a label out at its preferred width otherwise, a narrow column of a few
+    words whose last lines fall outside the dialog."""
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
 
 
 def set_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Taller when a message shown after opening needs it. Qt sizes a window whose layout
+    wraps text once, when it opens: a line that wraps later would be cut at the bottom of its
+    row. Never taller than the window the dialog belongs to."""
+    layout = dialog.layout()
+    if layout is None or not dialog.isVisible():
+        return
+    width = dialog.width()
+    wanted = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    owner = dialog.parentWidget()
+    if owner is not None:
+        wanted = min(wanted, owner.window().height())
+    if wanted > dialog.height():
+        dialog.resize(width, wanted)
 
 
 class AccountDialog(QDialog):
@@ -108,9 +140,8 @@ class AccountDialog(QDialog):
             self.environment_combo.addItem(environment.label, environment)
         self.environment_combo.currentIndexChanged.connect(self._environment_changed)
         self.url_edit = self._line("customUrlEdit", "Custom URL", "https://…/v3/")
-        self.url_hint = QLabel()
+        self.url_hint = wrapping(QLabel(objectName="customUrlHint"))
         self.url_hint.setProperty("role", "hint")
-        self.url_hint.setWordWrap(True)
 
         self.name_error, self.web_key_error, self.app_key_error, self.url_error = (
             field_error_label() for _ in range(4)
@@ -250,8 +281,8 @@ class AccountDialog(QDialog):
             if not name
             else ("Another saved account already has this name." if name in self._taken else ""),
             self.web_key_error: key_problem(web_key),
-            self.app_key_error: key_problem(app_key)
-            or ("The two keys must be different." if app_key and app_key == web_key else ""),
+            # FinerWorks sets no rule between the two keys (the simulator's are demo/demo)
+            self.app_key_error: key_problem(app_key),
             self.url_error: (url_problem(url) or "")
             if self.environment is Environment.CUSTOM
             else "",
@@ -335,6 +366,12 @@ class AccountDialog(QDialog):
     def done(self, result: int) -> None:
         self._forget_result()
         super().done(result)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            grow_to_fit(self)
+        return handled
 
 
 def _probe(credentials: Credentials, url: str, context: JobContext) -> CredentialCheck:

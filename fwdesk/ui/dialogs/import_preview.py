@@ -12,11 +12,10 @@ from PySide6.QtGui import QColor
 
 from fwdesk.core.imports.plan import ImportPlan, PlannedOrder
 from fwdesk.ui.widgets.table_model import Index
+from fwdesk.ui.widgets.theme import colours
 
 COLUMNS = ("Import again", "Order", "PO", "Recipient", "Items", "Status")
 AGAIN, ORDER, PO, RECIPIENT, ITEMS, STATUS = range(len(COLUMNS))
-PROBLEM_COLOUR = QColor("#B91C1C")
-KNOWN_COLOUR = QColor("#6B7280")
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -71,8 +70,8 @@ class ImportPreviewModel(QAbstractTableModel):
             return _text(planned, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if (planned.known is not None and not planned.again) or planned.order.cancelled:
-                return KNOWN_COLOUR
-            return None if planned.ready else PROBLEM_COLOUR
+                return QColor(colours().hint)
+            return None if planned.ready else QColor(colours().error)
         if column == AGAIN and planned.known is not None:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if planned.again else Qt.CheckState.Unchecked

@@ -4,6 +4,7 @@ review, and the last orders placed, with the buttons that start, delete and impo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from fwdesk.core.drafts import DRAFT, PENDING, REJECTED, SUBMITTED, SUBMITTING, UNKNOWN, Draft
 from fwdesk.core.pending_orders import Staged
+from fwdesk.ui.widgets.theme import colours
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +78,7 @@ class DraftsList(QWidget):
             item = QListWidgetItem(entry_text(draft))
             item.setData(DRAFT_ROLE, draft.id)
             if draft.state == SUBMITTED:
-                item.setForeground(Qt.GlobalColor.darkGray)
+                item.setForeground(QColor(colours().hint))
             self.list.addItem(item)
             if draft.id == current_draft:
                 self.list.setCurrentItem(item)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fwdesk.core.artwork import Crop, Pixels
+from fwdesk.ui.widgets.theme import colours
 
 PREVIEW_SIDE = 96
 
@@ -46,7 +47,7 @@ class CropPreview(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._image.isNull():
-            painter.fillRect(picture, QColor("#CBD5E1"))
+            painter.fillRect(picture, QColor(colours().rule))
         else:
             painter.drawImage(picture, self._image)
         shade = QColor(17, 24, 39, 150)
@@ -56,7 +57,7 @@ class CropPreview(QWidget):
         else:
             painter.fillRect(QRectF(picture.topLeft(), kept.topRight()), shade)
             painter.fillRect(QRectF(kept.bottomLeft(), picture.bottomRight()), shade)
-        painter.setPen(QPen(QColor("#4C3BCF"), 2))
+        painter.setPen(QPen(QColor(colours().accent), 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(kept.adjusted(1, 1, -1, -1))
         painter.end()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fwdesk.api.shipping import OrderQuote
 from fwdesk.core.catalog import CatalogProduct
+from fwdesk.core.catalog_framing import Framing
 from fwdesk.core.draft_session import DraftSession, Saved
 from fwdesk.core.drafts import (
     DRAFT,
@@ -197,6 +198,14 @@ class OrderTab(QWidget):
         self.session.prefix = prefix
 
     @property
+    def default_shipping(self) -> str:
+        return self.session.shipping
+
+    @default_shipping.setter
+    def default_shipping(self, code: str) -> None:
+        self.session.shipping = code
+
+    @property
     def unsaved(self) -> bool:
         return self.session.unsaved
 
@@ -206,7 +215,9 @@ class OrderTab(QWidget):
         self._retry_timer.stop()
         self.editor.show_unsaved(None)
         self._service = service
+        shipping = self.session.shipping
         self.session = DraftSession(DraftStore(store), self.session.prefix)
+        self.session.shipping = shipping
         self.editor.use_source(service, store)
         self.editor.items.use_runner(service)
         self.quotes.use_service(service)
@@ -245,6 +256,11 @@ class OrderTab(QWidget):
         self.result.clear()
         self.refresh_list()
         self.recipient.first_name.setFocus()
+
+    def open_draft(self, draft_id: int) -> None:
+        """A draft made elsewhere (Reorder): listed and shown in the form."""
+        self._open_draft(draft_id)
+        self.refresh_list()
 
     @Slot(int)
     def _open_draft(self, draft_id: int) -> None:
@@ -336,11 +352,18 @@ class OrderTab(QWidget):
         self.editor.show_unsaved(saved.storage_problem)
         self._retry_timer.start()
 
-    def add_item(self, product: CatalogProduct, quantity: int) -> None:
-        """From the catalogue's "Add to order"."""
+    def add_item(
+        self, product: CatalogProduct, quantity: int, framing: Framing | None = None
+    ) -> None:
+        """From the catalogue's "Add to order", framed as chosen there."""
         if self.draft is not None and not self.draft.editable:
             self.new_draft()
-        self.items.add_item(DraftItem(product.sku, quantity, product.name[:50]))
+        if framing is None:
+            item = DraftItem(product.sku, quantity, product.name[:50])
+        else:
+            title = framing.item_title(product)[:50]
+            item = DraftItem(product.sku, quantity, title, template=framing.template(product))
+        self.items.add_item(item)
 
     @Slot(object)
     def _sku_found(self, item: DraftItem) -> None:
