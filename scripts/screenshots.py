@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 SHOPIFY = (
@@ -63,7 +64,8 @@ def main() -> int:
 
 def prepare(window, home: Path) -> None:
     """Content on every tab: a product chosen, an order typed and quoted, orders placed."""
-    from sample_orders import AUSTIN
+    from sample_orders import AUSTIN, PORTLAND
+    from sample_orders import order as sample_order
 
     from fwdesk.core.drafts import DraftItem
 
@@ -77,6 +79,12 @@ def prepare(window, home: Path) -> None:
     order._edited()
     with window.connection.client_factory(time.sleep) as api:
         sku = api.list_virtual_inventory(per_page=1).items[0].sku
+        api.submit_orders(
+            [
+                sample_order("WEB-1001", sku, qty=2),
+                sample_order("WEB-1002", sku, recipient=PORTLAND),
+            ]
+        )
     order.items.add_item(DraftItem(sku, 2, "Heron at Dusk"))
     settle(lambda: order.quote.table.rowCount() > 0)
     (home / "orders_export.csv").write_text(SHOPIFY, encoding="utf-8")
@@ -120,20 +128,23 @@ def screens(window, home: Path) -> Iterator[tuple[str, QWidget]]:
     dialog.load(home / "orders_export.csv")
     settle(lambda: dialog.plan is not None and not dialog.checking)
     yield "import-links", dialog
-    for name in ("preferencesDialog", "shortcutsDialog", "gettingStartedDialog"):
-        opened = _open_named(window, name)
-        if opened is not None:
-            yield name, opened
+    from fwdesk.ui.dialogs.getting_started import GettingStartedDialog
+    from fwdesk.ui.dialogs.preferences import PreferencesDialog
+    from fwdesk.ui.dialogs.shortcuts import ShortcutsDialog, menu_rows, shortcut_rows
 
-
-def _open_named(window, name: str) -> QDialog | None:
-    """A dialog the window opens from its menus, found by its object name once shown."""
-    for action in window.findChildren(type(window.import_action)):
-        if action.objectName().startswith(name.removesuffix("Dialog")):
-            action.trigger()
-            settle(lambda: window.findChild(QDialog, name) is not None, 3)
-            return window.findChild(QDialog, name)
-    return None
+    for name, dialog in (
+        ("preferences", PreferencesDialog(window.settings, window)),
+        (
+            "shortcuts",
+            ShortcutsDialog(
+                menu_rows(window.menuBar().actions()) + shortcut_rows(window.findChildren(QAction)),
+                window,
+            ),
+        ),
+        ("getting-started", GettingStartedDialog(window)),
+    ):
+        dialog.show()
+        yield name, dialog
 
 
 if __name__ == "__main__":

@@ -12,10 +12,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fwdesk.core.money import money
 from fwdesk.core.order_weeks import Week
+from fwdesk.ui.widgets.theme import colours
 
-BAR = QColor("#C7C2F5")
-LINE = QColor("#4C3BCF")
-SALES = QColor("#0F766E")
 MARGIN = 8
 
 
@@ -75,6 +73,9 @@ class OrdersChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scheme = colours()
+        bar_colour = QColor(scheme.accent)
+        bar_colour.setAlpha(70)  # the line stays readable over the bars in either scheme
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))  # light or dark
         painter.drawText(
             QRectF(self.rect()).adjusted(MARGIN, 2, -MARGIN, 0),
@@ -96,7 +97,7 @@ class OrdersChart(QWidget):
             bar = QRectF(
                 area.left() + i * step + step * 0.2, area.bottom() - height, step * 0.6, height
             )
-            painter.fillRect(bar, BAR)
+            painter.fillRect(bar, bar_colour)
             middle = area.left() + (i + 0.5) * step
             points.append(
                 QPointF(middle, area.bottom() - area.height() * float(week.spend) / dearest)
@@ -104,9 +105,9 @@ class OrdersChart(QWidget):
             sales.append(
                 QPointF(middle, area.bottom() - area.height() * float(week.sales) / dearest)
             )
-        painter.setPen(QPen(LINE, 2))
+        painter.setPen(QPen(QColor(scheme.accent), 2))
         painter.drawPolyline(points)
         if any(w.sales for w in self.weeks):
-            painter.setPen(QPen(SALES, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(scheme.success_line), 2, Qt.PenStyle.DashLine))
             painter.drawPolyline(sales)
         painter.end()

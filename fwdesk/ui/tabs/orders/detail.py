@@ -33,8 +33,8 @@ from fwdesk.core.money import money
 from fwdesk.core.order_history import TrackedOrder
 from fwdesk.core.tracking import tracking_link
 from fwdesk.ui.widgets.countries import countries
+from fwdesk.ui.widgets.theme import colours
 
-ATTENTION_COLOUR = "#B45309"
 ACTIONS: tuple[tuple[str, str, str, Callable[[int | None], bool]], ...] = (
     ("hold", "Hol&d", "holdOrderButton", order_status.can_hold),
     ("pending", "Re&lease", "releaseOrderButton", order_status.can_release),
@@ -215,7 +215,7 @@ def detail_html(tracked: TrackedOrder, timeline: list[tuple[str, str]]) -> str:
     stage = "" if same else f" ({meaning.stage.title})"
     parts = [f"<h3>{esc(tracked.order_po)} · {esc(tracked.status_label)}{esc(stage)}</h3>"]
     if meaning.advice:
-        parts.append(f'<p style="color:{ATTENTION_COLOUR}"><b>{esc(meaning.advice)}</b></p>')
+        parts.append(f'<p style="color:{colours().attention}"><b>{esc(meaning.advice)}</b></p>')
     placed = shop_time.shown(tracked.placed_at)
     said = [f"<b>Placed</b> {esc(placed)}"] if placed else []
     parts.append(f"<p>{' · '.join([*said, MODE_WORDS[tracked.mode]])}</p>")
