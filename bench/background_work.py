@@ -122,6 +122,7 @@ def main() -> int:
             summary(f"{args.orders}-order batch submit, {placed} placed", stalls, beats, seconds)
         )
         dialog.close()
+        dialog.deleteLater()  # as the window does once an import is closed
 
         OrderHistory(window.store).record_receipts(synthetic_receipts(5000))
         window.orders.load_local()

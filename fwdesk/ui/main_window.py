@@ -462,6 +462,7 @@ class MainWindow(QMainWindow):
             self,
         )
         dialog.exec()
+        dialog.deleteLater()  # its file, plan and preview go with it; a send stops between batches
         order.refresh_list()
 
     @Slot()

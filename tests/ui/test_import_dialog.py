@@ -93,3 +93,11 @@ def test_cancel_stops_between_batches_and_loses_nothing(open_window, qtbot, tmp_
         assert placed == submitted and 5 <= len(placed) < 40
     finally:
         slow.stop()
+
+
+def test_a_closed_import_leaves_nothing_of_its_file_behind(open_window, qtbot, monkeypatch):
+    window = open_window("--demo")
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: 0)
+    for _ in range(3):
+        window.import_csv()
+    qtbot.waitUntil(lambda: window.findChildren(ImportDialog) == [], timeout=5000)
