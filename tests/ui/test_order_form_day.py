@@ -218,3 +218,17 @@ def test_a_new_order_starts_with_the_shipping_chosen_in_preferences(shop, qtbot)
     assert chosen is not None and chosen.shipping_code == "FS", "the quote kept it"
     cheapest = min(order.quote.options, key=lambda o: o.rate)
     assert chosen != cheapest, "not the account's usual pick"
+
+
+def test_a_refusal_is_forgotten_once_finerworks_quotes_the_form(shop, qtbot):
+    order = shop.order
+    order.recipient.set_address(PORTLAND)
+    order._edited()
+    order.items.add_item(DraftItem(shop.sku, 1, "Heron"))
+    qtbot.waitUntil(lambda: order.quote.table.rowCount() > 0, timeout=10000)
+    order._refused({"orders[0].recipient.city": ["The request is invalid."]})
+    assert not order.recipient.errors["city"].isHidden()
+    with qtbot.waitSignal(order.quotes.quoted, timeout=10000):
+        order.requote()  # the account's preferences changed: asked again with no edit
+    order.validate_button.click()
+    assert order.recipient.errors["city"].isHidden(), "FinerWorks took the city since"

@@ -58,6 +58,7 @@ class FieldSet(QGroupBox):
         self.errors: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         self.placeholders: dict[str, str] = {}
+        """Each line edit's hint, put back when a read-only order gives way to a draft."""
         self.left: set[str] = set()
         """Fields the shop has been in and left (or Validate judged): the ones checked."""
 
@@ -88,8 +89,6 @@ class FieldSet(QGroupBox):
             shown = key in problems and self.edits[key].isVisibleTo(self)
             label.setText(problems.get(key, ""))
             label.setVisible(shown)
-            self.edits[key].setProperty("invalid", shown)
-            self.edits[key].style().polish(self.edits[key])
             if shown and first is None:
                 first = self.edits[key]
         return first
@@ -101,9 +100,7 @@ class FieldSet(QGroupBox):
     def set_read_only_look(self, editable: bool) -> None:
         """A placed order shows its data only: no "optional" hints posing as values."""
         for key, placeholder in self.placeholders.items():
-            edit = self.edits[key]
-            if isinstance(edit, QLineEdit):
-                edit.setPlaceholderText(placeholder if editable else "")
+            self.edits[key].setPlaceholderText(placeholder if editable else "")
 
     def _left_field(self, key: str) -> None:
         self.left.add(key)
@@ -272,11 +269,10 @@ class RecipientForm(FieldSet):
         """Only the fields already visited are judged, so a new form is not red; a field
         with a message is judged again as it changes, so the message goes once it is right."""
         problems = check_recipient(self.address())
-        visited = set(self.left)
-        if "region" in visited:
-            visited.add("province")
         shown = {key for key, label in self.errors.items() if label.isVisible()}
-        judged = visited | shown | ({"province"} if "region" in shown else set())
+        judged = self.left | shown
+        if "region" in judged:
+            judged.add("province")  # the region list's value is the address's province
         self.show_problems({k: v for k, v in problems.items() if k in judged})
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader
@@ -192,16 +193,24 @@ class PrintFilePicker(QWidget):
             self._say("Enter the print file's web address first.", "fieldError")
             return
         self._say("Reading the picture's size from the web address…")
+        self._read(
+            row,
+            lambda context: _read_url(context, url),
+            lambda reading: self._url_read(row, item, reading),
+        )
+
+    def _read(
+        self, row: int, work: Callable[[JobContext], object], on_done: Callable[[Any], None]
+    ) -> None:
+        """One check at a time: a newer one (another file, another item) replaces it."""
         Job(
             self,
             "print file check",
-            lambda context: _read_url(context, url),
+            work,
             priority=Priority.BACKGROUND,
             key="print-file",
             report=False,
-        ).on_done(lambda reading: self._url_read(row, item, reading)).on_failed(
-            lambda _error: self._failed(row)
-        ).start(self._runner)
+        ).on_done(on_done).on_failed(lambda _error: self._failed(row)).start(self._runner)
 
     def _url_read(self, row: int, asked: DraftItem, reading: Reading) -> None:
         current = self._item_at(row)
@@ -235,16 +244,11 @@ class PrintFilePicker(QWidget):
         if item is None or self._runner is None:
             return
         self._say(f"Reading {path.name}…")
-        Job(
-            self,
-            "print file check",
+        self._read(
+            row,
             lambda context: _read_local(context, path),
-            priority=Priority.BACKGROUND,
-            key="print-file",
-            report=False,
-        ).on_done(lambda look: self._local_read(row, item, look)).on_failed(
-            lambda _error: self._failed(row)
-        ).start(self._runner)
+            lambda look: self._local_read(row, item, look),
+        )
 
     def _local_read(self, row: int, asked: DraftItem, look: LocalLook) -> None:
         current = self._item_at(row)

@@ -323,7 +323,7 @@ class OrderTab(QWidget):
             self.drafts.delete_button.setEnabled(True)
         self.draft = self.editor.typed(self.draft)
         self._save_timer.start()
-        if self.quotes.failed or self._server_problems:
+        if self.quotes.failed:
             # FinerWorks refused the last quote: any edit may be the fix, so ask again
             self._server_problems = {}
             self.quotes.soon()
@@ -361,7 +361,7 @@ class OrderTab(QWidget):
         if framing is None:
             item = DraftItem(product.sku, quantity, product.name[:50])
         else:
-            title = framing.item_title(product)[:50]
+            title = framing.item_title(product)
             item = DraftItem(product.sku, quantity, title, template=framing.template(product))
         self.items.add_item(item)
 
@@ -381,6 +381,7 @@ class OrderTab(QWidget):
 
     @Slot(object)
     def _quoted(self, quote: OrderQuote) -> None:
+        self._server_problems = {}  # FinerWorks took the form as it is now
         kept = self.draft.shipping_code if self.draft else None
         chosen = self.quote.show_options(quote.options, kept, quote.preferred_option)
         self.items.set_prices(line_prices(quote))
