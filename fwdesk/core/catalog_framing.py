@@ -27,10 +27,14 @@ from fwdesk.api.catalog import (
     StyleType,
 )
 from fwdesk.core.catalog import CatalogProduct, CatalogSnapshot
-from fwdesk.core.order_rules import TITLE_LIMIT
 
 if TYPE_CHECKING:
     from fwdesk.api.client import FinerWorksClient
+
+TITLE_MAX = 50
+"""An order item's product_title is at most 50 characters (API.md), as order_rules'
+TITLE_LIMIT; not imported from there, since the catalogue is on screen before any order
+module loads (tests/unit/test_startup_imports.py)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Framing:
 
     def item_title(self, product: CatalogProduct) -> str:
         """The order line's title: that it is framed comes first, so the limit never cuts it."""
-        return f"Framed: {product.name}"[:TITLE_LIMIT]
+        return f"Framed: {product.name}"[:TITLE_MAX]
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from sandboxes import inprocess_client
 from fwdesk.api.catalog import Price
 from fwdesk.core.catalog import download_catalog
 from fwdesk.core.catalog_framing import (
+    TITLE_MAX,
     Framing,
     fitting_frames,
     framed_rows,
     framing_cost,
     price_framing,
 )
-from fwdesk.core.order_rules import TITLE_LIMIT
 
 PICTURE_FRAME, FLOATER = 1, 2
 
@@ -71,7 +71,7 @@ def test_the_template_carries_the_frame_builder_config(snapshot):
         }
     }
     title = framing.item_title(print_)
-    assert title.startswith("Framed: ") and len(title) <= TITLE_LIMIT
+    assert title.startswith("Framed: ") and len(title) <= TITLE_MAX
 
 
 def test_frame_builder_prices_the_framing_and_refuses_what_cannot_be_built(snapshot):
